@@ -1,0 +1,101 @@
+use serde::{Deserialize, Serialize};
+
+use super::{null_as_default, RawValue, Timestamp, UserProperties};
+
+/// One comment: an e-mail, a chat or a call, with one or more messages. Only `id` and `uid` are
+/// required; everything else may be absent or `null`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct Comment {
+    pub id: String,
+    /// `<source_id>.<id>`: the key of a comment across the platform.
+    pub uid: String,
+    #[serde(default)]
+    pub source_id: Option<String>,
+    /// Comments sharing a thread id form one conversation.
+    #[serde(default)]
+    pub thread_id: Option<String>,
+    /// The communication's own time (e.g. the e-mail's date).
+    #[serde(default)]
+    pub timestamp: Option<Timestamp>,
+    /// When the platform took the comment in; what a stream reset refers to.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    #[serde(default)]
+    pub last_modified: Option<Timestamp>,
+    #[serde(default)]
+    pub context: Option<String>,
+    #[serde(default)]
+    pub has_annotations: Option<bool>,
+    /// `plain` or `markdown` today; kept open.
+    #[serde(default)]
+    pub text_format: Option<String>,
+    #[serde(default)]
+    pub user_properties: UserProperties,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub messages: Vec<Message>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct Message {
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub to: Vec<String>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub cc: Vec<String>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub bcc: Vec<String>,
+    #[serde(default)]
+    pub sent_at: Option<Timestamp>,
+    /// The message's original language, e.g. `cs`.
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub subject: Option<Text>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub body: RichText,
+    #[serde(default)]
+    pub signature: Option<RichText>,
+}
+
+/// Plain text with an optional original (the text is the translation when `translated_from` is set).
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct Text {
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub text: String,
+    #[serde(default)]
+    pub translated_from: Option<String>,
+}
+
+/// Text with optional markup trees. Markup nodes point into `text` by span and may nest deeply,
+/// so they stay raw until a view asks for them.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct RichText {
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub text: String,
+    #[serde(default)]
+    pub translated_from: Option<String>,
+    #[serde(default)]
+    pub text_markup: Option<Box<RawValue>>,
+    #[serde(default)]
+    pub translated_from_markup: Option<Box<RawValue>>,
+}
+
+/// Attachment metadata only; the content is fetched only when the user asks.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct Attachment {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub size: Option<u64>,
+    #[serde(default)]
+    pub content_type: Option<String>,
+    #[serde(default)]
+    pub content_hash: Option<String>,
+    #[serde(default)]
+    pub inline: Option<bool>,
+    #[serde(default)]
+    pub attachment_reference: Option<String>,
+}

@@ -1,0 +1,38 @@
+//! Serde models of the API's JSON. All of them are lenient: unknown fields are ignored, open
+//! enums keep unknown values as text, `null` reads as empty, and only identifiers are required.
+//! Anything that can nest without bound (markup, filters, unknown values) is kept as a
+//! [`RawValue`], which serde_json skips without recursion, so deep input cannot overflow the stack.
+
+mod catalog;
+mod comment;
+mod label;
+mod page;
+mod prediction;
+mod properties;
+mod time;
+
+pub use catalog::{
+    Dataset, EntityDef, GeneralFieldDef, LabelDef, LabelGroup, LabelThreshold, Project, Stream,
+    StreamModel, User,
+};
+pub use comment::{Attachment, Comment, Message, RichText, Text};
+pub use label::LabelPath;
+pub use page::{Page, ParseProblem, ProblemKind, Route, StreamResult};
+pub use prediction::{
+    Confidence, Entity, ExtractedField, FieldValue, GeneralFieldPrediction, LabelOccurrence,
+    LabelPropertyPrediction, PredictedLabel, Score, Span, StreamPrediction, TaxonomyPrediction,
+};
+pub use properties::{PropertyValue, UserProperties, UserProperty};
+pub use serde_json::value::RawValue;
+pub use time::Timestamp;
+
+use serde::{Deserialize, Deserializer};
+
+/// Reads `null` (or an absent field, with `#[serde(default)]`) as the type's default.
+pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}

@@ -1,0 +1,170 @@
+use std::fmt;
+
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::RawValue;
+
+/// A comment's user properties in the order the API sent them. Keys carry their type as a prefix
+/// (`"string:Mailbox"`, `"number:Thread Size"`); `null` reads as no properties.
+#[derive(Clone, Debug, Default)]
+pub struct UserProperties(pub Vec<UserProperty>);
+
+#[derive(Clone, Debug)]
+pub struct UserProperty {
+    /// The key exactly as sent, prefix included.
+    pub key: String,
+    /// The name after the first colon (names may contain colons themselves).
+    pub name: String,
+    pub value: PropertyValue,
+}
+
+#[derive(Clone, Debug)]
+pub enum PropertyValue {
+    String(String),
+    /// A `number:` value; `text` is its JSON text as sent (`7`, `7.0` and `1e21` stay apart).
+    Number { value: f64, text: String },
+    /// An unknown prefix, or a value that contradicts its prefix: kept as sent.
+    Raw(Box<RawValue>),
+}
+
+impl UserProperties {
+    pub fn iter(&self) -> impl Iterator<Item = &UserProperty> {
+        self.0.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The property with this name (without prefix), if any.
+    pub fn get(&self, name: &str) -> Option<&PropertyValue> {
+        self.0.iter().find(|p| p.name == name).map(|p| &p.value)
+    }
+}
+
+impl UserProperty {
+    fn from_raw(key: String, raw: Box<RawValue>) -> Self {
+        let (prefix, name) = key.split_once(':').unwrap_or(("", key.as_str()));
+        let value = match prefix {
+            "string" => serde_json::from_str::<String>(raw.get())
+                .map(PropertyValue::String)
+                .unwrap_or(PropertyValue::Raw(raw)),
+            "number" => match serde_json::from_str::<f64>(raw.get()) {
+                Ok(value) => PropertyValue::Number {
+                    value,
+                    text: raw.get().to_owned(),
+                },
+                Err(_) => PropertyValue::Raw(raw),
+            },
+            _ => PropertyValue::Raw(raw),
+        };
+        let name = name.to_owned();
+        Self { key, name, value }
+    }
+}
+
+impl PropertyValue {
+    /// A short name of the type for the table's "type" column.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Self::String(_) => "string",
+            Self::Number { .. } => "number",
+            Self::Raw(_) => "raw",
+        }
+    }
+}
+
+impl fmt::Display for PropertyValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::String(text) => f.write_str(text),
+            Self::Number { text, .. } => f.write_str(text),
+            Self::Raw(raw) => f.write_str(raw.get()),
+        }
+    }
+}
+
+impl Serialize for UserProperties {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for property in &self.0 {
+            match &property.value {
+                PropertyValue::String(text) => map.serialize_entry(&property.key, text)?,
+                PropertyValue::Number { text, .. } => {
+                    let raw = RawValue::from_string(text.clone()).map_err(serde::ser::Error::custom)?;
+                    map.serialize_entry(&property.key, &raw)?
+                }
+                PropertyValue::Raw(raw) => map.serialize_entry(&property.key, raw)?,
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for UserProperties {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PropertiesVisitor;
+
+        impl<'de> Visitor<'de> for PropertiesVisitor {
+            type Value = UserProperties;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of user properties or null")
+            }
+
+            fn visit_unit<E>(self) -> Result<UserProperties, E> {
+                Ok(UserProperties::default())
+            }
+
+            fn visit_none<E>(self) -> Result<UserProperties, E> {
+                Ok(UserProperties::default())
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UserProperties, A::Error> {
+                let mut properties = Vec::with_capacity(map.size_hint().unwrap_or(8));
+                while let Some((key, raw)) = map.next_entry::<String, Box<RawValue>>()? {
+                    properties.push(UserProperty::from_raw(key, raw));
+                }
+                Ok(UserProperties(properties))
+            }
+        }
+
+        deserializer.deserialize_any(PropertiesVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_values_by_prefix_and_keeps_the_rest_raw() {
+        let json = r#"{"string:Folder: Path":"Inbox","number:NPS":7.0,"number:Big":1e21,
+                       "bool:Flag":true,"number:Wrong":"seven","string:Deep":[[[1]]]}"#;
+        let properties: UserProperties = serde_json::from_str(json).unwrap();
+        assert_eq!(properties.len(), 6);
+        let names: Vec<_> = properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Folder: Path", "NPS", "Big", "Flag", "Wrong", "Deep"]);
+        assert!(matches!(properties.get("Folder: Path"), Some(PropertyValue::String(s)) if s == "Inbox"));
+        assert!(matches!(properties.get("NPS"), Some(PropertyValue::Number { value, text }) if *value == 7.0 && text == "7.0"));
+        assert_eq!(properties.get("Big").unwrap().to_string(), "1e21");
+        assert!(matches!(properties.get("Flag"), Some(PropertyValue::Raw(_))));
+        assert!(matches!(properties.get("Wrong"), Some(PropertyValue::Raw(_))));
+        assert_eq!(properties.get("Deep").unwrap().to_string(), "[[[1]]]");
+    }
+
+    #[test]
+    fn null_is_empty_and_writing_back_keeps_the_text() {
+        let empty: UserProperties = serde_json::from_str("null").unwrap();
+        assert!(empty.is_empty());
+        let json = r#"{"number:Big":1e21,"string:A":"x"}"#;
+        let properties: UserProperties = serde_json::from_str(json).unwrap();
+        assert_eq!(serde_json::to_string(&properties).unwrap(), json);
+    }
+}

@@ -1,0 +1,17 @@
+//! The command line: `streamlens` (the app), `streamlens --demo`, `demo-server`, `fetch`.
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "streamlens", version, about)]
+pub struct Cli {
+    /// Start on the built-in demo server, without any saved connection.
+    #[arg(long)]
+    pub demo: bool,
+
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {}

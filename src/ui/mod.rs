@@ -1,0 +1,1 @@
+//! Panels: each reads the state and returns actions.

@@ -1,0 +1,1 @@
+//! The background worker: owns the tokio runtime and speaks through `Command` and `Event`.
