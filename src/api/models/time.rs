@@ -15,7 +15,7 @@ impl Timestamp {
     pub fn parse(text: &str) -> Self {
         let instant = text.parse::<jiff::Timestamp>().ok().or_else(|| {
             let naive = text.parse::<jiff::civil::DateTime>().ok()?;
-            naive.to_zoned(jiff::tz::TimeZone::UTC).ok().map(|z| z.timestamp())
+            jiff::tz::TimeZone::UTC.to_timestamp(naive).ok()
         });
         Self {
             text: text.to_owned(),
