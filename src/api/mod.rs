@@ -1,10 +1,16 @@
 //! The Communications Mining API: a typed, lenient client and its models. No UI in here.
 
+mod classify;
 mod client;
 mod endpoint;
 mod error;
+mod explain;
 pub mod models;
+mod parse;
+mod repair;
+mod retry;
 mod token;
+mod transport;
 
 pub use client::{Client, ClientConfig, PageRequest, Progress, ProgressSink, StreamRef};
 pub use endpoint::Endpoint;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{null_as_default, LabelPath, RawValue, Timestamp};
+use super::{LabelPath, RawValue, Timestamp, null_as_default};
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct Project {
@@ -49,11 +49,19 @@ pub struct Dataset {
     #[serde(default, deserialize_with = "null_as_default")]
     pub label_groups: Vec<LabelGroup>,
     /// Ids of the enabled label properties (tone, quality of service).
-    #[serde(default, rename = "_label_properties", deserialize_with = "null_as_default")]
+    #[serde(
+        default,
+        rename = "_label_properties",
+        deserialize_with = "null_as_default"
+    )]
     pub label_properties: Vec<String>,
     #[serde(default, rename = "_timezone")]
     pub timezone: Option<String>,
-    #[serde(default, rename = "_dataset_flags", deserialize_with = "null_as_default")]
+    #[serde(
+        default,
+        rename = "_dataset_flags",
+        deserialize_with = "null_as_default"
+    )]
     pub dataset_flags: Vec<String>,
     #[serde(default, rename = "_model_config")]
     pub model_config: Option<Box<RawValue>>,

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{null_as_default, RawValue, Timestamp, UserProperties};
+use super::{RawValue, Timestamp, UserProperties, null_as_default};
 
 /// One comment: an e-mail, a chat or a call, with one or more messages. Only `id` and `uid` are
 /// required; everything else may be absent or `null`.

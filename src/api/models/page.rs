@@ -7,8 +7,8 @@ use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    null_as_default, Comment, Entity, LabelPropertyPrediction, PredictedLabel, RawValue,
-    StreamPrediction,
+    Comment, Entity, LabelPropertyPrediction, PredictedLabel, RawValue, StreamPrediction,
+    null_as_default,
 };
 
 /// Which stream route a page came from. Neither moves the stream.
@@ -90,7 +90,9 @@ impl fmt::Display for ParseProblem {
         };
         match &self.kind {
             ProblemKind::Repaired(what) => write!(f, "{which}: {what}"),
-            ProblemKind::Skipped(why) => write!(f, "{which} could not be read and is not shown: {why}"),
+            ProblemKind::Skipped(why) => {
+                write!(f, "{which} could not be read and is not shown: {why}")
+            }
         }
     }
 }

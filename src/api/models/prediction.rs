@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{null_as_default, LabelPath};
+use super::{LabelPath, null_as_default};
 
 /// A predicted label on the fetch route (and the query and predict routes).
 #[derive(Clone, Debug, Deserialize, Serialize)]

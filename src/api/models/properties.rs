@@ -24,7 +24,10 @@ pub struct UserProperty {
 pub enum PropertyValue {
     String(String),
     /// A `number:` value; `text` is its JSON text as sent (`7`, `7.0` and `1e21` stay apart).
-    Number { value: f64, text: String },
+    Number {
+        value: f64,
+        text: String,
+    },
     /// An unknown prefix, or a value that contradicts its prefix: kept as sent.
     Raw(Box<RawValue>),
 }
@@ -97,7 +100,8 @@ impl Serialize for UserProperties {
             match &property.value {
                 PropertyValue::String(text) => map.serialize_entry(&property.key, text)?,
                 PropertyValue::Number { text, .. } => {
-                    let raw = RawValue::from_string(text.clone()).map_err(serde::ser::Error::custom)?;
+                    let raw =
+                        RawValue::from_string(text.clone()).map_err(serde::ser::Error::custom)?;
                     map.serialize_entry(&property.key, &raw)?
                 }
                 PropertyValue::Raw(raw) => map.serialize_entry(&property.key, raw)?,
@@ -150,12 +154,25 @@ mod tests {
         let properties: UserProperties = serde_json::from_str(json).unwrap();
         assert_eq!(properties.len(), 6);
         let names: Vec<_> = properties.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["Folder: Path", "NPS", "Big", "Flag", "Wrong", "Deep"]);
-        assert!(matches!(properties.get("Folder: Path"), Some(PropertyValue::String(s)) if s == "Inbox"));
-        assert!(matches!(properties.get("NPS"), Some(PropertyValue::Number { value, text }) if *value == 7.0 && text == "7.0"));
+        assert_eq!(
+            names,
+            ["Folder: Path", "NPS", "Big", "Flag", "Wrong", "Deep"]
+        );
+        assert!(
+            matches!(properties.get("Folder: Path"), Some(PropertyValue::String(s)) if s == "Inbox")
+        );
+        assert!(
+            matches!(properties.get("NPS"), Some(PropertyValue::Number { value, text }) if *value == 7.0 && text == "7.0")
+        );
         assert_eq!(properties.get("Big").unwrap().to_string(), "1e21");
-        assert!(matches!(properties.get("Flag"), Some(PropertyValue::Raw(_))));
-        assert!(matches!(properties.get("Wrong"), Some(PropertyValue::Raw(_))));
+        assert!(matches!(
+            properties.get("Flag"),
+            Some(PropertyValue::Raw(_))
+        ));
+        assert!(matches!(
+            properties.get("Wrong"),
+            Some(PropertyValue::Raw(_))
+        ));
         assert_eq!(properties.get("Deep").unwrap().to_string(), "[[[1]]]");
     }
 

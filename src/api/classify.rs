@@ -1,0 +1,307 @@
+//! Turning what came back (an HTTP status and body, or a transport failure) into an [`ApiError`].
+
+use std::error::Error as _;
+use std::time::Duration;
+
+use super::error::{describe_duration, excerpt};
+use super::parse::ErrorEnvelope;
+use super::{ApiError, ErrorKind, Resource};
+
+/// The longest excerpt of a body or message quoted in an error.
+const EXCERPT_CHARS: usize = 160;
+
+/// An error for a non-2xx answer. "Not found" is left as [`Resource::Unknown`]: only the caller
+/// knows what was asked for.
+pub(crate) fn from_status(
+    status: u16,
+    retry_after: Option<Duration>,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> ApiError {
+    let envelope = ErrorEnvelope::read(body);
+    let message = envelope
+        .as_ref()
+        .and_then(|e| e.message.as_deref())
+        .map(|m| excerpt(m, EXCERPT_CHARS))
+        .unwrap_or_default();
+    let kind = match status {
+        401 => ErrorKind::Unauthorized,
+        403 => ErrorKind::Forbidden {
+            permission: permission_named_in(&message),
+        },
+        404 => ErrorKind::NotFound {
+            resource: Resource::Unknown,
+            name: None,
+        },
+        429 => ErrorKind::RateLimited { retry_after },
+        400 | 422 => ErrorKind::Rejected,
+        409 => ErrorKind::Conflict,
+        _ => match envelope.as_ref().and_then(|e| e.status.as_deref()) {
+            Some("ok") => {
+                return ApiError::new(
+                    ErrorKind::Unexpected,
+                    Some(status),
+                    "its body says the request succeeded although its HTTP status says it \
+                     failed",
+                );
+            }
+            Some(_) if status >= 500 => ErrorKind::Server,
+            _ => {
+                return ApiError::new(
+                    ErrorKind::Unexpected,
+                    Some(status),
+                    describe_body(content_type, body),
+                );
+            }
+        },
+    };
+    let detail = if envelope.is_some() || body.is_empty() {
+        message
+    } else {
+        describe_body(content_type, body)
+    };
+    ApiError::new(kind, Some(status), detail)
+}
+
+/// What a body that is not the API's JSON looks like, in a few words with a short excerpt.
+pub(crate) fn describe_body(content_type: Option<&str>, body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(64 * 1024)]);
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return "the body is empty".to_owned();
+    }
+    let content_type = content_type.unwrap_or("no content type");
+    if content_type.contains("html") || trimmed.starts_with('<') {
+        let words = html_title(trimmed).unwrap_or_else(|| strip_tags(trimmed));
+        return format!(
+            "an HTML page instead of the API's JSON, probably from a gateway or proxy: \"{}\"",
+            excerpt(&words, EXCERPT_CHARS)
+        );
+    }
+    format!(
+        "{content_type} content instead of the API's JSON: \"{}\"",
+        excerpt(trimmed, EXCERPT_CHARS)
+    )
+}
+
+/// True when a 2xx body should be read as the API's JSON.
+pub(crate) fn is_json(content_type: Option<&str>, body: &[u8]) -> bool {
+    body.trim_ascii_start().starts_with(b"{")
+        || content_type.is_none_or(|content_type| content_type.contains("json"))
+}
+
+/// The permission a 403 message names, e.g. `streams-consume` in "… permissions
+/// (streams-consume) on project …": a lowercase word with a hyphen, preferably in parentheses.
+fn permission_named_in(message: &str) -> Option<String> {
+    let looks_like_permission = |word: &str| {
+        word.contains('-')
+            && !word.starts_with('-')
+            && !word.ends_with('-')
+            && word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+    };
+    let in_parentheses = message
+        .split('(')
+        .skip(1)
+        .filter_map(|rest| rest.split_once(')').map(|(inside, _)| inside.trim()));
+    let words = message
+        .split(|c: char| c.is_whitespace() || ",;:.\"'()".contains(c))
+        .map(str::trim);
+    in_parentheses
+        .chain(words)
+        .find(|word| looks_like_permission(word))
+        .map(str::to_owned)
+}
+
+fn html_title(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let start = lower.find("<title")?;
+    let open_end = start + lower[start..].find('>')? + 1;
+    let close = open_end + lower[open_end..].find("</title")?;
+    let title = html[open_end..close].trim();
+    (!title.is_empty()).then(|| title.to_owned())
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut text = String::with_capacity(html.len().min(4096));
+    let mut in_tag = false;
+    for ch in html.chars().take(8192) {
+        match ch {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(ch),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// What went wrong below HTTP, and whether the same request may simply be sent again.
+pub(crate) struct TransportFailure {
+    pub error: ApiError,
+    pub retryable: bool,
+}
+
+/// Classifies a reqwest error without its URL, from the words of its causes.
+pub(crate) fn from_transport(
+    err: &reqwest::Error,
+    host: &str,
+    connect_timeout: Duration,
+    total_timeout: Duration,
+    received: u64,
+) -> TransportFailure {
+    let causes = cause_chain(err);
+    let root = causes
+        .last()
+        .cloned()
+        .unwrap_or_else(|| "no details".into());
+    let lower = causes.join(" | ").to_ascii_lowercase();
+    let is_tls = ["certificate", "tls", "handshake", "rustls"]
+        .iter()
+        .any(|word| lower.contains(word));
+
+    let (kind, detail, retryable) = if is_tls {
+        let company_ca = [
+            "unknownissuer",
+            "unknown issuer",
+            "self-signed",
+            "selfsigned",
+        ]
+        .iter()
+        .any(|word| lower.contains(word));
+        (
+            ErrorKind::Tls { company_ca },
+            format!("{host}: {root}"),
+            false,
+        )
+    } else if err.is_timeout() {
+        let detail = if err.is_connect() {
+            format!(
+                "no connection to {host} within {}",
+                describe_duration(connect_timeout)
+            )
+        } else {
+            format!(
+                "no complete answer from {host} within {}, or too long a silence",
+                describe_duration(total_timeout)
+            )
+        };
+        (ErrorKind::Timeout, detail, true)
+    } else if err.is_body() || err.is_decode() || received > 0 {
+        let detail = format!(
+            "the connection broke after {received} bytes of the response had arrived ({root})"
+        );
+        (ErrorKind::Unexpected, detail, true)
+    } else {
+        (ErrorKind::CannotConnect, format!("{host}: {root}"), true)
+    };
+    TransportFailure {
+        error: ApiError::new(kind, None, excerpt(&detail, 2 * EXCERPT_CHARS)),
+        retryable,
+    }
+}
+
+/// The Display texts of the error's causes, outermost first; the top level (which names the
+/// URL) is left out.
+fn cause_chain(err: &reqwest::Error) -> Vec<String> {
+    let mut causes = Vec::new();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        causes.push(cause.to_string());
+        source = cause.source();
+    }
+    causes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_map_to_kinds_with_the_servers_words() {
+        let body = br#"{"status":"error","message":"You do not have the required permissions (streams-consume) on project acme-ops"}"#;
+        let forbidden = from_status(403, None, Some("application/json"), body);
+        assert_eq!(
+            forbidden.kind,
+            ErrorKind::Forbidden {
+                permission: Some("streams-consume".into())
+            }
+        );
+        let unauthorized = from_status(401, None, None, br#"{"status":"error","message":"x"}"#);
+        assert_eq!(unauthorized.kind, ErrorKind::Unauthorized);
+        let limited = from_status(429, Some(Duration::from_secs(3)), None, b"");
+        assert_eq!(
+            limited.kind,
+            ErrorKind::RateLimited {
+                retry_after: Some(Duration::from_secs(3))
+            }
+        );
+        let rejected = from_status(
+            422,
+            None,
+            None,
+            br#"{"status":"error","message":"bad size"}"#,
+        );
+        assert_eq!(
+            (rejected.kind.clone(), rejected.detail.as_str()),
+            (ErrorKind::Rejected, "bad size")
+        );
+        assert_eq!(
+            from_status(409, None, None, b"{}").kind,
+            ErrorKind::Conflict
+        );
+        let down = from_status(503, None, None, br#"{"status":"error","message":"busy"}"#);
+        assert_eq!(down.kind, ErrorKind::Server);
+    }
+
+    #[test]
+    fn bodies_that_are_not_the_envelope_are_unexpected_and_described() {
+        let gateway = from_status(
+            502,
+            None,
+            Some("text/html"),
+            b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
+        );
+        assert_eq!(gateway.kind, ErrorKind::Unexpected);
+        assert!(gateway.detail.contains("HTML page"), "{}", gateway.detail);
+        assert!(
+            gateway.detail.contains("502 Bad Gateway"),
+            "{}",
+            gateway.detail
+        );
+        assert!(gateway.to_string().contains("(HTTP 502)"), "{gateway}");
+
+        let ok_with_500 = from_status(500, None, None, br#"{"status":"ok","results":[]}"#);
+        assert_eq!(ok_with_500.kind, ErrorKind::Unexpected);
+        assert!(
+            ok_with_500.detail.contains("succeeded"),
+            "{}",
+            ok_with_500.detail
+        );
+
+        let empty = from_status(504, None, None, b"");
+        assert_eq!(empty.detail, "the body is empty");
+        let text = from_status(500, None, Some("text/plain"), b"oops\n\n  broken");
+        assert_eq!(
+            text.detail,
+            "text/plain content instead of the API's JSON: \"oops broken\""
+        );
+        let untitled = describe_body(None, b"<p>Service <b>down</b></p>");
+        assert!(untitled.contains("Service down"), "{untitled}");
+    }
+
+    #[test]
+    fn permissions_are_found_in_parentheses_or_as_words() {
+        assert_eq!(
+            permission_named_in("missing permission streams-read for this"),
+            Some("streams-read".into())
+        );
+        assert_eq!(permission_named_in("403 Forbidden"), None);
+        assert_eq!(
+            permission_named_in("(x) lacks (sources-read-sensitive)"),
+            Some("sources-read-sensitive".into())
+        );
+    }
+}

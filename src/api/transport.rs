@@ -1,0 +1,146 @@
+//! Sending one logical request: attempts, progress, retries and error classification.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use backon::Retryable as _;
+use bytes::{Bytes, BytesMut};
+use futures_util::StreamExt as _;
+use reqwest::header::CONTENT_TYPE;
+
+use super::classify::{self, TransportFailure};
+use super::client::{Client, Progress, ProgressSink};
+use super::retry::{backoff, next_wait, retry_after};
+use super::{ApiError, ErrorKind};
+
+/// Report `Receiving` at most once per this many bytes, so a sink is not flooded.
+const PROGRESS_STEP: u64 = 64 * 1024;
+
+/// Whether a request may be sent again after a transient failure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Retry {
+    /// Reads: all GETs and the fetch POST, which changes nothing.
+    Allowed,
+    /// Advance and reset: sent once, whatever happens.
+    Never,
+}
+
+/// One failed attempt: the error, and what the retry loop needs to know about it.
+struct Failure {
+    error: ApiError,
+    retryable: bool,
+    retry_after: Option<Duration>,
+}
+
+/// A 2xx answer whose body is JSON.
+pub(crate) struct Reply {
+    pub status: u16,
+    pub body: Bytes,
+}
+
+impl Client {
+    /// Sends the request `build` makes (once per attempt) and returns a 2xx JSON body, or
+    /// the classified error of the last attempt, stripped of the token.
+    pub(crate) async fn send(
+        &self,
+        build: &(dyn Fn() -> reqwest::RequestBuilder + Sync),
+        retry: Retry,
+        progress: &dyn ProgressSink,
+    ) -> Result<Reply, ApiError> {
+        let attempts = AtomicU32::new(0);
+        let attempt = || async {
+            let number = attempts.fetch_add(1, Ordering::SeqCst) + 1;
+            self.attempt(build(), number, progress).await
+        };
+        let max_retry_after = self.config.max_retry_after;
+        let result = attempt
+            .retry(backoff(&self.config))
+            .when(|failure: &Failure| retry == Retry::Allowed && failure.retryable)
+            .adjust(|failure, wait| next_wait(wait, failure.retry_after, max_retry_after))
+            .notify(|failure, delay| {
+                progress.report(Progress::RetryingIn {
+                    delay,
+                    attempt: attempts.load(Ordering::SeqCst) + 1,
+                    reason: failure.error.to_string(),
+                });
+            })
+            .await;
+        result.map_err(|failure| {
+            let mut error = failure.error.redacted(self.token.expose());
+            error.attempts = attempts.load(Ordering::SeqCst);
+            error
+        })
+    }
+
+    async fn attempt(
+        &self,
+        request: reqwest::RequestBuilder,
+        number: u32,
+        progress: &dyn ProgressSink,
+    ) -> Result<Reply, Failure> {
+        progress.report(Progress::Sending { attempt: number });
+        let response = request
+            .send()
+            .await
+            .map_err(|err| self.transport_failure(&err, 0))?;
+        let status = response.status().as_u16();
+        let asked_wait = retry_after(response.headers(), jiff::Timestamp::now());
+        let content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
+        let total = response.content_length();
+
+        let mut body = BytesMut::with_capacity(total.unwrap_or(0).min(64 << 20) as usize);
+        let mut reported = 0;
+        progress.report(Progress::Receiving { bytes: 0, total });
+        let mut chunks = response.bytes_stream();
+        while let Some(chunk) = chunks.next().await {
+            let chunk = chunk.map_err(|err| self.transport_failure(&err, body.len() as u64))?;
+            body.extend_from_slice(&chunk);
+            let bytes = body.len() as u64;
+            if bytes - reported >= PROGRESS_STEP {
+                reported = bytes;
+                progress.report(Progress::Receiving { bytes, total });
+            }
+        }
+        let body = body.freeze();
+        progress.report(Progress::Receiving {
+            bytes: body.len() as u64,
+            total,
+        });
+
+        if (200..300).contains(&status) {
+            if !classify::is_json(content_type.as_deref(), &body) {
+                let detail = classify::describe_body(content_type.as_deref(), &body);
+                return Err(Failure {
+                    error: ApiError::new(ErrorKind::Unexpected, Some(status), detail),
+                    retryable: false,
+                    retry_after: None,
+                });
+            }
+            return Ok(Reply { status, body });
+        }
+        Err(Failure {
+            error: classify::from_status(status, asked_wait, content_type.as_deref(), &body),
+            retryable: status == 429 || status >= 500,
+            retry_after: asked_wait,
+        })
+    }
+
+    fn transport_failure(&self, err: &reqwest::Error, received: u64) -> Failure {
+        let TransportFailure { error, retryable } = classify::from_transport(
+            err,
+            &self.endpoint.host(),
+            self.config.connect_timeout,
+            self.config.total_timeout,
+            received,
+        );
+        Failure {
+            error,
+            retryable,
+            retry_after: None,
+        }
+    }
+}
