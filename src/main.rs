@@ -1,7 +1,10 @@
 use clap::Parser as _;
+use streamlens::cli::{Cli, CliCommand};
 
 fn main() -> std::process::ExitCode {
-    let cli = streamlens::cli::Cli::parse();
-    let _ = cli;
-    std::process::ExitCode::SUCCESS
+    let cli = Cli::parse();
+    match cli.command {
+        Some(CliCommand::Fetch(args)) => streamlens::cli::fetch::run(args),
+        None => std::process::ExitCode::SUCCESS,
+    }
 }

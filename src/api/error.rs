@@ -227,7 +227,7 @@ impl fmt::Display for ApiError {
             ),
             ErrorKind::CannotConnect => write!(
                 f,
-                "Could not connect to the server ({}). Check the endpoint, the network and any \
+                "Could not connect to the server at {}. Check the endpoint, the network and any \
                  proxy settings.{}",
                 self.detail,
                 self.tries()

@@ -247,19 +247,10 @@ fn repaired_words(count: usize) -> String {
 
 /// Why one item could not be read, in words.
 fn item_reason(err: &serde_json::Error) -> String {
-    let text = err.to_string();
-    if text.starts_with("recursion limit exceeded") {
-        format!(
-            "it is nested more than 128 levels deep where ordinary values are expected \
-             (column {})",
-            err.column()
-        )
-    } else {
-        format!(
-            "it does not have the expected shape ({})",
-            excerpt(&text, 200)
-        )
-    }
+    format!(
+        "it does not have the expected shape ({})",
+        excerpt(&err.to_string(), 200)
+    )
 }
 
 /// Why a whole body could not be read, as an `Unexpected` error.
@@ -268,8 +259,6 @@ fn unreadable(err: &serde_json::Error, len: usize) -> ApiError {
         "the body is empty".to_owned()
     } else if err.is_eof() {
         format!("the JSON ends too early after {len} bytes; the response was probably cut off")
-    } else if err.to_string().starts_with("recursion limit exceeded") {
-        "its JSON is nested more than 128 levels deep where ordinary values are expected".into()
     } else {
         format!(
             "it is not the API's JSON ({})",

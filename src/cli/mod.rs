@@ -2,6 +2,8 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod fetch;
+
 #[derive(Debug, Parser)]
 #[command(name = "streamlens", version, about)]
 pub struct Cli {
@@ -14,4 +16,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum CliCommand {}
+pub enum CliCommand {
+    /// Print (or save) one page of a stream exactly as the API sent it. Never moves the stream.
+    Fetch(fetch::FetchArgs),
+}

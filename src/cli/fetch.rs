@@ -1,0 +1,137 @@
+//! `streamlens fetch`: one page of a stream, byte for byte as the API sent it. Never advances.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::api::{Client, ClientConfig, Endpoint, PageRequest, Progress, Route, StreamRef, Token};
+
+/// The environment variable the API documentation's examples read the token from.
+pub const TOKEN_VARIABLE: &str = "REINFER_TOKEN";
+
+#[derive(Debug, clap::Args)]
+pub struct FetchArgs {
+    /// The tenant's API endpoint, e.g. https://cloud.uipath.com/ORG/TENANT/reinfer_
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+
+    /// The stream to read.
+    #[arg(long, value_name = "PROJECT/DATASET/STREAM")]
+    pub stream: StreamRef,
+
+    /// How many comments to ask for (1 to 1024).
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub size: u32,
+
+    /// `fetch` (legacy POST …/fetch) or `results` (current GET …/results).
+    #[arg(long, default_value = "fetch", value_parser = parse_route)]
+    pub route: Route,
+
+    /// Write the response here (atomically) instead of to standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+fn parse_route(text: &str) -> Result<Route, String> {
+    Route::ALL
+        .into_iter()
+        .find(|route| route.as_str() == text)
+        .ok_or_else(|| format!("expected 'fetch' or 'results', got '{text}'"))
+}
+
+/// Runs the command; every failure is one line on standard error and a non-zero exit.
+pub fn run(args: FetchArgs) -> ExitCode {
+    match fetch(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(line) => {
+            eprintln!("streamlens fetch: {line}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn fetch(args: &FetchArgs) -> Result<(), String> {
+    let token = token_from_environment()?;
+    let endpoint = Endpoint::parse(&args.endpoint)?;
+    let client =
+        Client::new(endpoint, token, ClientConfig::default()).map_err(|e| e.to_string())?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("Could not start the network runtime: {e}."))?;
+    let request = PageRequest {
+        route: args.route,
+        size: args.size,
+        max_filtered: None,
+    };
+    let page = runtime
+        .block_on(client.peek(&args.stream, request, &|_: Progress| {}))
+        .map_err(|e| e.to_string())?;
+    for problem in &page.problems {
+        eprintln!("streamlens fetch: note: {problem}");
+    }
+    write_output(args.out.as_deref(), &page.raw)
+}
+
+fn token_from_environment() -> Result<Token, String> {
+    let token = Token::new(std::env::var(TOKEN_VARIABLE).unwrap_or_default().trim());
+    if token.is_empty() {
+        return Err(format!(
+            "No API token: set the environment variable {TOKEN_VARIABLE} to your token \
+             (it is not taken on the command line, where other users could see it)."
+        ));
+    }
+    Ok(token)
+}
+
+/// Writes `bytes` to `out`, or to standard output. A file is replaced atomically: written to a
+/// temporary file beside it, then renamed over it, so a failure never leaves half a file.
+pub fn write_output(out: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+    let Some(path) = out else {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(bytes)
+            .and_then(|()| stdout.flush())
+            .map_err(|e| format!("Could not write to standard output: {e}."));
+    };
+    let failed = |e: &dyn std::fmt::Display| format!("Could not write {}: {e}.", path.display());
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| failed(&e))?;
+    file.write_all(bytes)
+        .and_then(|()| file.as_file().sync_all())
+        .map_err(|e| failed(&e))?;
+    file.persist(path).map_err(|e| failed(&e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_files_whole_and_reports_failures_in_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.json");
+        std::fs::write(&path, "old").unwrap();
+        write_output(Some(&path), b"{\"status\":\"ok\"}").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"{\"status\":\"ok\"}");
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+
+        let missing = dir.path().join("no-such-dir").join("page.json");
+        let err = write_output(Some(&missing), b"x").unwrap_err();
+        assert!(
+            err.starts_with("Could not write ") && !err.contains('\n'),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn routes_parse_by_name() {
+        assert_eq!(parse_route("results"), Ok(Route::Results));
+        assert!(parse_route("advance").is_err());
+    }
+}
