@@ -144,23 +144,58 @@ pub(crate) struct TransportFailure {
     pub retryable: bool,
 }
 
-/// Classifies a reqwest error without its URL, from the words of its causes.
+/// What reqwest says about a failure, reduced to what classification needs.
+pub(crate) struct TransportSignals {
+    pub is_timeout: bool,
+    pub is_connect: bool,
+    pub is_body: bool,
+    /// The Display texts of the causes, outermost first, without the top level (which names
+    /// the URL).
+    pub causes: Vec<String>,
+}
+
+impl TransportSignals {
+    pub(crate) fn of(err: &reqwest::Error) -> Self {
+        let mut causes = Vec::new();
+        let mut source = err.source();
+        while let Some(cause) = source {
+            causes.push(cause.to_string());
+            source = cause.source();
+        }
+        Self {
+            is_timeout: err.is_timeout(),
+            is_connect: err.is_connect(),
+            is_body: err.is_body() || err.is_decode(),
+            causes,
+        }
+    }
+}
+
+/// Classifies a failure below HTTP. `received` is how much of a response had arrived.
 pub(crate) fn from_transport(
-    err: &reqwest::Error,
+    signals: &TransportSignals,
     host: &str,
     connect_timeout: Duration,
     total_timeout: Duration,
     received: u64,
 ) -> TransportFailure {
-    let causes = cause_chain(err);
-    let root = causes
+    let root = signals
+        .causes
         .last()
         .cloned()
         .unwrap_or_else(|| "no details".into());
-    let lower = causes.join(" | ").to_ascii_lowercase();
-    let is_tls = ["certificate", "tls", "handshake", "rustls"]
-        .iter()
-        .any(|word| lower.contains(word));
+    let lower = signals.causes.join(" | ").to_ascii_lowercase();
+    let is_tls = [
+        "certificate",
+        "tls",
+        "handshake",
+        "corrupt message",
+        "fatal alert",
+        "peer is incompatible",
+        "peer misbehaved",
+    ]
+    .iter()
+    .any(|word| lower.contains(word));
 
     let (kind, detail, retryable) = if is_tls {
         let company_ca = [
@@ -176,8 +211,8 @@ pub(crate) fn from_transport(
             format!("{host}: {root}"),
             false,
         )
-    } else if err.is_timeout() {
-        let detail = if err.is_connect() {
+    } else if signals.is_timeout {
+        let detail = if signals.is_connect {
             format!(
                 "no connection to {host} within {}",
                 describe_duration(connect_timeout)
@@ -189,7 +224,7 @@ pub(crate) fn from_transport(
             )
         };
         (ErrorKind::Timeout, detail, true)
-    } else if err.is_body() || err.is_decode() || received > 0 {
+    } else if signals.is_body || received > 0 {
         let detail = format!(
             "the connection broke after {received} bytes of the response had arrived ({root})"
         );
@@ -201,18 +236,6 @@ pub(crate) fn from_transport(
         error: ApiError::new(kind, None, excerpt(&detail, 2 * EXCERPT_CHARS)),
         retryable,
     }
-}
-
-/// The Display texts of the error's causes, outermost first; the top level (which names the
-/// URL) is left out.
-fn cause_chain(err: &reqwest::Error) -> Vec<String> {
-    let mut causes = Vec::new();
-    let mut source = err.source();
-    while let Some(cause) = source {
-        causes.push(cause.to_string());
-        source = cause.source();
-    }
-    causes
 }
 
 #[cfg(test)]
@@ -290,6 +313,75 @@ mod tests {
         );
         let untitled = describe_body(None, b"<p>Service <b>down</b></p>");
         assert!(untitled.contains("Service down"), "{untitled}");
+    }
+
+    fn signals(causes: &[&str]) -> TransportSignals {
+        TransportSignals {
+            is_timeout: false,
+            is_connect: true,
+            is_body: false,
+            causes: causes.iter().map(|c| (*c).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn transport_failures_say_what_to_check() {
+        let second = Duration::from_secs(1);
+        let classify = |s: &TransportSignals| from_transport(s, "h:1", second, second, 0);
+
+        let company = classify(&signals(&[
+            "client error (Connect)",
+            "invalid peer certificate: UnknownIssuer",
+        ]));
+        assert_eq!(company.error.kind, ErrorKind::Tls { company_ca: true });
+        assert!(!company.retryable);
+        assert!(
+            company.error.to_string().contains("CA certificate"),
+            "{}",
+            company.error
+        );
+
+        let other_tls = classify(&signals(&[
+            "received corrupt message of type InvalidContentType",
+        ]));
+        assert!(
+            other_tls.error.to_string().contains("TLS"),
+            "{}",
+            other_tls.error
+        );
+
+        let refused = classify(&signals(&[
+            "tcp connect error",
+            "Connection refused (os error 111)",
+        ]));
+        assert_eq!(refused.error.kind, ErrorKind::CannotConnect);
+        assert!(refused.retryable);
+        assert_eq!(
+            refused.error.detail,
+            "h:1: Connection refused (os error 111)"
+        );
+
+        let mut slow = signals(&[]);
+        slow.is_timeout = true;
+        assert_eq!(
+            classify(&slow).error.detail,
+            "no connection to h:1 within 1 s"
+        );
+        slow.is_connect = false;
+        assert!(
+            classify(&slow)
+                .error
+                .detail
+                .starts_with("no complete answer from h:1 within 1 s")
+        );
+
+        let broken = from_transport(&signals(&["connection reset"]), "h:1", second, second, 512);
+        assert_eq!(broken.error.kind, ErrorKind::Unexpected);
+        assert!(
+            broken.error.detail.contains("after 512 bytes"),
+            "{}",
+            broken.error.detail
+        );
     }
 
     #[test]

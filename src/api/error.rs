@@ -29,7 +29,8 @@ pub enum ErrorKind {
     RateLimited {
         retry_after: Option<Duration>,
     },
-    /// 400 or 422: the server refused the request as malformed or invalid.
+    /// 400 or 422: the server refused the request as malformed or invalid. Without a status:
+    /// the client refused to send it (a page size out of range, a token that cannot be sent).
     Rejected,
     /// 409.
     Conflict,
@@ -191,6 +192,9 @@ impl fmt::Display for ApiError {
                     self.tries()
                 )
             }
+            ErrorKind::Rejected if self.status.is_none() => {
+                write!(f, "The request was not sent: {}.", self.detail)
+            }
             ErrorKind::Rejected => write!(
                 f,
                 "The server rejected the request as invalid{http}.{}",
@@ -351,6 +355,12 @@ mod tests {
             "",
         );
         assert!(limited.to_string().contains("wait 1 min 30 s"), "{limited}");
+
+        let local = ApiError::new(ErrorKind::Rejected, None, "a page holds 1 to 1024 comments");
+        assert_eq!(
+            local.to_string(),
+            "The request was not sent: a page holds 1 to 1024 comments."
+        );
 
         let missing_base = error(
             ErrorKind::NotFound {

@@ -8,7 +8,7 @@ use bytes::{Bytes, BytesMut};
 use futures_util::StreamExt as _;
 use reqwest::header::CONTENT_TYPE;
 
-use super::classify::{self, TransportFailure};
+use super::classify::{self, TransportFailure, TransportSignals};
 use super::client::{Client, Progress, ProgressSink};
 use super::retry::{backoff, next_wait, retry_after};
 use super::{ApiError, ErrorKind};
@@ -61,7 +61,11 @@ impl Client {
                 progress.report(Progress::RetryingIn {
                     delay,
                     attempt: attempts.load(Ordering::SeqCst) + 1,
-                    reason: failure.error.to_string(),
+                    reason: failure
+                        .error
+                        .clone()
+                        .redacted(self.token.expose())
+                        .to_string(),
                 });
             })
             .await;
@@ -131,7 +135,7 @@ impl Client {
 
     fn transport_failure(&self, err: &reqwest::Error, received: u64) -> Failure {
         let TransportFailure { error, retryable } = classify::from_transport(
-            err,
+            &TransportSignals::of(err),
             &self.endpoint.host(),
             self.config.connect_timeout,
             self.config.total_timeout,
