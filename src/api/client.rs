@@ -182,7 +182,7 @@ impl Client {
     /// Who the token belongs to: the cheapest call that proves endpoint and token work.
     pub async fn current_user(&self) -> Result<User, ApiError> {
         let reply = self.get(&["auth", "user"], Target::Account).await?;
-        finish(parse::parse_one(&reply.body, "user"), &reply)
+        self.finish(parse::parse_one(&reply.body, "user"), &reply)
     }
 
     /// The public listing, or the private one where a deployment lacks it.
@@ -194,7 +194,7 @@ impl Client {
             }
             other => other?,
         };
-        finish(parse::parse_list(&reply.body, "projects"), &reply)
+        self.finish(parse::parse_list(&reply.body, "projects"), &reply)
     }
 
     pub async fn datasets(&self, project: &str) -> Result<Vec<Dataset>, ApiError> {
@@ -204,7 +204,7 @@ impl Client {
                 Target::Project(project),
             )
             .await?;
-        finish(parse::parse_list(&reply.body, "datasets"), &reply)
+        self.finish(parse::parse_list(&reply.body, "datasets"), &reply)
     }
 
     pub async fn dataset(&self, project: &str, dataset: &str) -> Result<Dataset, ApiError> {
@@ -212,21 +212,21 @@ impl Client {
         let reply = self
             .get(&["api", "v1", "datasets", project, dataset], target)
             .await?;
-        finish(parse::parse_one(&reply.body, "dataset"), &reply)
+        self.finish(parse::parse_one(&reply.body, "dataset"), &reply)
     }
 
     pub async fn streams(&self, project: &str, dataset: &str) -> Result<Vec<Stream>, ApiError> {
         let target = Target::Dataset(project, dataset);
         let path = ["api", "v1", "datasets", project, dataset, "streams"];
         let reply = self.get(&path, target).await?;
-        finish(parse::parse_list(&reply.body, "streams"), &reply)
+        self.finish(parse::parse_list(&reply.body, "streams"), &reply)
     }
 
     pub async fn stream(&self, stream: &StreamRef) -> Result<Stream, ApiError> {
         let reply = self
             .get(&stream_path(stream, None), Target::Stream(stream))
             .await?;
-        finish(parse::parse_one(&reply.body, "stream"), &reply)
+        self.finish(parse::parse_one(&reply.body, "stream"), &reply)
     }
 
     /// Reads the stream's head. Never moves the stream: `/fetch` and `/results` return the same
@@ -277,7 +277,7 @@ impl Client {
         progress.report(Progress::Parsing {
             bytes: reply.body.len() as u64,
         });
-        let mut page = finish(Page::parse(request.route, reply.body.clone()), &reply)?;
+        let mut page = self.finish(Page::parse(request.route, reply.body.clone()), &reply)?;
         for problem in &mut page.problems {
             redact_problem(problem, self.token.expose());
         }
@@ -288,7 +288,7 @@ impl Client {
     pub async fn advance(&self, stream: &StreamRef, sequence_id: &str) -> Result<(), ApiError> {
         let body = serde_json::json!({ "sequence_id": sequence_id }).to_string();
         let reply = self.post_once(stream, "advance", body).await?;
-        finish(parse::parse_ack(&reply.body), &reply)
+        self.finish(parse::parse_ack(&reply.body), &reply)
     }
 
     /// Rewinds the stream for every consumer to comments created at or after `to`. Never retried.
@@ -300,7 +300,7 @@ impl Client {
     ) -> Result<Option<String>, ApiError> {
         let body = serde_json::json!({ "to_comment_created_at": to.text }).to_string();
         let reply = self.post_once(stream, "reset", body).await?;
-        finish(
+        self.finish(
             parse::parse_optional_string(&reply.body, "sequence_id"),
             &reply,
         )
@@ -324,8 +324,17 @@ impl Client {
         self.explained(reply, Target::Stream(stream)).await
     }
 
+    /// A parse error gets the HTTP status of the (successful) answer it came from, and loses
+    /// any copy of the token a server may have echoed.
+    fn finish<T>(&self, parsed: Result<T, ApiError>, reply: &Reply) -> Result<T, ApiError> {
+        parsed.map_err(|mut err| {
+            err.status = err.status.or(Some(reply.status));
+            err.redacted(self.token.expose())
+        })
+    }
+
     /// A retried GET of a listing or object.
-    pub(crate) async fn get(&self, path: &[&str], target: Target<'_>) -> Result<Reply, ApiError> {
+    async fn get(&self, path: &[&str], target: Target<'_>) -> Result<Reply, ApiError> {
         let url = self.endpoint.route(path.iter().copied());
         let build = || self.http.get(url.clone());
         let reply = self.send(&build, Retry::Allowed, &|_: Progress| {}).await;
@@ -355,14 +364,6 @@ fn stream_path<'a>(stream: &'a StreamRef, action: Option<&'a str>) -> Vec<&'a st
     ];
     path.extend(action);
     path
-}
-
-/// A parse error gets the HTTP status of the (successful) answer it came from.
-fn finish<T>(parsed: Result<T, ApiError>, reply: &Reply) -> Result<T, ApiError> {
-    parsed.map_err(|mut err| {
-        err.status = err.status.or(Some(reply.status));
-        err
-    })
 }
 
 fn redact_problem(problem: &mut ParseProblem, secret: &str) {
