@@ -3,6 +3,10 @@
 //! The modules are layers; each may use only the ones declared before it (see ARCHITECTURE.md).
 
 pub mod api;
+
+// Layer 1.5: what the inspector views show, computed from `api` models only (no egui).
+pub mod inspect;
+
 pub mod app;
 pub mod cli;
 pub mod credentials;

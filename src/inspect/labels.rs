@@ -1,0 +1,313 @@
+//! Label rows for one result: probability, the stream's threshold and where the label stands
+//! against it, in taxonomy order (parents before children) or as a flat list of leaves.
+
+use std::collections::HashMap;
+
+use crate::api::{LabelOccurrence, LabelPath, PredictedLabel, StreamModel};
+
+use super::fields::{FieldRow, SpanBatch};
+
+/// Taxonomies are a handful of levels deep; a path deeper than this is shown as it is, without
+/// placeholder ancestors, so that hostile input cannot make grouping quadratic.
+const MAX_GROUPED_DEPTH: usize = 32;
+
+/// Where a label stands against the stream's threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LabelState {
+    /// At or above the stream's threshold: the stream lets it through.
+    Above,
+    Below,
+    /// The stream's threshold is 1.0 or more: the label is switched off in this stream.
+    Off,
+    /// The stream has no threshold for this label.
+    NoThreshold,
+    /// Not predicted itself; listed so that its predicted children read under it.
+    NotPredicted,
+}
+
+impl LabelState {
+    /// The state in words, for the row and its tooltip.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Above => "above the stream's threshold",
+            Self::Below => "below the stream's threshold",
+            Self::Off => "off in this stream (threshold 100 %)",
+            Self::NoThreshold => "the stream has no threshold for this label",
+            Self::NotPredicted => "not predicted; shown because a label under it was",
+        }
+    }
+}
+
+/// One label as the view draws it. A label occurring twice on the results route gives two rows.
+#[derive(Clone, Debug)]
+pub struct LabelRow {
+    pub path: LabelPath,
+    /// Indent level in the taxonomy order (0 for a top-level label).
+    pub depth: usize,
+    /// Fetch: `probability`; results: `occurrence_confidence.value`. `None` for a placeholder.
+    pub probability: Option<f64>,
+    /// The stream's threshold for this label, if it has one.
+    pub threshold: Option<f64>,
+    pub state: LabelState,
+    /// Fetch route, sentiment-enabled datasets only; the sign is what matters.
+    pub sentiment: Option<f64>,
+    /// Thresholds the probability clears: fetch `auto_thresholds`, results
+    /// `occurrence_confidence.thresholds` (where `stream` means the stream's own).
+    pub cleared: Vec<String>,
+    /// Results route.
+    pub extraction_confidence: Option<f64>,
+    pub extraction_cleared: Vec<String>,
+    /// Results route: every field defined for the label, found or not.
+    pub fields: Vec<FieldRow>,
+}
+
+impl LabelRow {
+    pub fn is_placeholder(&self) -> bool {
+        self.state == LabelState::NotPredicted
+    }
+}
+
+/// What a result says about labels: a stream without a model is not the same as no labels.
+#[derive(Clone, Debug)]
+pub enum Labels {
+    /// `labels` absent or `null` (fetch), `prediction: null` (results).
+    NoModel,
+    Predicted(LabelList),
+}
+
+/// The label rows of one result, arranged once, read every frame.
+#[derive(Clone, Debug, Default)]
+pub struct LabelList {
+    rows: Vec<LabelRow>,
+    leaves: Vec<usize>,
+}
+
+impl LabelList {
+    /// Taxonomy order: siblings by probability (highest first), each parent followed by its
+    /// children; placeholders fill in parents that were not predicted.
+    pub fn rows(&self) -> &[LabelRow] {
+        &self.rows
+    }
+
+    /// Leaf-only order: predicted labels with nothing predicted under them, highest first.
+    pub fn leaves(&self) -> impl ExactSizeIterator<Item = &LabelRow> + '_ {
+        self.leaves.iter().map(|&i| &self.rows[i])
+    }
+
+    /// Whether no label was predicted at all.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// Fetch route: a row per predicted label; its fields are none.
+pub(crate) fn fetch_row(label: &PredictedLabel, stream: Option<&StreamModel>) -> LabelRow {
+    let threshold = stream.and_then(|model| model.threshold_for(&label.name));
+    let state = match (threshold, label.probability) {
+        (None, _) => LabelState::NoThreshold,
+        (Some(t), _) if t >= 1.0 => LabelState::Off,
+        (Some(t), Some(p)) if p >= t => LabelState::Above,
+        (Some(_), _) => LabelState::Below,
+    };
+    LabelRow {
+        path: label.name.clone(),
+        depth: 0,
+        probability: label.probability,
+        threshold,
+        state,
+        sentiment: label.sentiment,
+        cleared: label.auto_thresholds.clone(),
+        extraction_confidence: None,
+        extraction_cleared: Vec::new(),
+        fields: Vec::new(),
+    }
+}
+
+/// Results route: a row per occurrence. The `stream` entry the server put in
+/// `occurrence_confidence.thresholds` decides above/below; the stream model only supplies the
+/// number shown and whether the label is off.
+pub(crate) fn results_row<'a>(
+    occurrence: &'a LabelOccurrence,
+    stream: Option<&StreamModel>,
+    batch: &mut SpanBatch<'a>,
+) -> LabelRow {
+    let threshold = stream.and_then(|model| model.threshold_for(&occurrence.name));
+    let occurrence_confidence = occurrence.occurrence_confidence.clone().unwrap_or_default();
+    let cleared_stream = occurrence_confidence
+        .thresholds
+        .iter()
+        .any(|t| t == "stream");
+    let state = match threshold {
+        _ if cleared_stream => LabelState::Above,
+        Some(t) if t >= 1.0 => LabelState::Off,
+        Some(_) => LabelState::Below,
+        None => LabelState::NoThreshold,
+    };
+    for field in &occurrence.fields {
+        batch.extracted_field(field);
+    }
+    let extraction = occurrence.extraction_confidence.clone().unwrap_or_default();
+    LabelRow {
+        path: occurrence.name.clone(),
+        depth: 0,
+        probability: occurrence_confidence.value,
+        threshold,
+        state,
+        sentiment: None,
+        cleared: occurrence_confidence.thresholds,
+        extraction_confidence: extraction.value,
+        extraction_cleared: extraction.thresholds,
+        fields: Vec::new(),
+    }
+}
+
+/// A taxonomy node: the rows predicted for one path, and the nodes below it.
+struct Node {
+    path: LabelPath,
+    rows: Vec<usize>,
+    children: Vec<usize>,
+    /// The sort key: the node's best probability, or its best descendant's for a placeholder.
+    key: Option<f64>,
+}
+
+/// Arranges predicted rows (in the order the API sent them) into a [`LabelList`].
+pub(crate) fn arrange(predicted: Vec<LabelRow>, stream: Option<&StreamModel>) -> LabelList {
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
+    let mut by_path: HashMap<LabelPath, usize> = HashMap::new();
+    for (row, label) in predicted.iter().enumerate() {
+        let node = if label.path.depth() > MAX_GROUPED_DEPTH {
+            add_node(&mut nodes, &mut roots, label.path.clone(), None)
+        } else {
+            node_for(&mut nodes, &mut roots, &mut by_path, &label.path)
+        };
+        nodes[node].rows.push(row);
+    }
+
+    // Parents were created before their children, so walking backwards settles every child's
+    // key before its parent needs it.
+    for id in (0..nodes.len()).rev() {
+        let own = best(nodes[id].rows.iter().map(|&row| predicted[row].probability));
+        let below = best(nodes[id].children.iter().map(|&child| nodes[child].key));
+        nodes[id].key = own.or(below);
+    }
+    let by_key_descending = |a: &usize, b: &usize| descending(nodes[*a].key, nodes[*b].key);
+    let mut children: Vec<Vec<usize>> = nodes.iter().map(|n| n.children.clone()).collect();
+    for list in &mut children {
+        list.sort_by(by_key_descending);
+    }
+    roots.sort_by(by_key_descending);
+
+    let mut predicted: Vec<Option<LabelRow>> = predicted.into_iter().map(Some).collect();
+    let mut list = LabelList::default();
+    // Depth-first with an explicit stack: (node, depth), next sibling on top.
+    let mut stack: Vec<(usize, usize)> = roots.iter().rev().map(|&id| (id, 0)).collect();
+    while let Some((id, depth)) = stack.pop() {
+        let node = &nodes[id];
+        let is_leaf = node.children.is_empty();
+        let mut rows = node.rows.clone();
+        rows.sort_by(|&a, &b| {
+            let probability = |row: usize| predicted[row].as_ref().and_then(|r| r.probability);
+            descending(probability(a), probability(b))
+        });
+        if rows.is_empty() {
+            list.rows
+                .push(placeholder(node.path.clone(), depth, stream));
+        }
+        for row in rows {
+            if let Some(mut label) = predicted[row].take() {
+                label.depth = depth;
+                if is_leaf {
+                    list.leaves.push(list.rows.len());
+                }
+                list.rows.push(label);
+            }
+        }
+        stack.extend(children[id].iter().rev().map(|&child| (child, depth + 1)));
+    }
+    let rows = &list.rows;
+    list.leaves
+        .sort_by(|&a, &b| descending(rows[a].probability, rows[b].probability));
+    list
+}
+
+/// The node for `path`, creating it and any missing ancestors (iteratively, root first).
+fn node_for(
+    nodes: &mut Vec<Node>,
+    roots: &mut Vec<usize>,
+    by_path: &mut HashMap<LabelPath, usize>,
+    path: &LabelPath,
+) -> usize {
+    if let Some(&id) = by_path.get(path) {
+        return id;
+    }
+    let segments = path.segments();
+    let mut parent = None;
+    for level in 1..=segments.len().max(1) {
+        let prefix = LabelPath::new(segments[..level.min(segments.len())].iter().cloned());
+        parent = Some(match by_path.get(&prefix) {
+            Some(&id) => id,
+            None => {
+                let id = add_node(nodes, roots, prefix.clone(), parent);
+                by_path.insert(prefix, id);
+                id
+            }
+        });
+    }
+    parent.unwrap_or_default()
+}
+
+fn add_node(
+    nodes: &mut Vec<Node>,
+    roots: &mut Vec<usize>,
+    path: LabelPath,
+    parent: Option<usize>,
+) -> usize {
+    let id = nodes.len();
+    nodes.push(Node {
+        path,
+        rows: Vec::new(),
+        children: Vec::new(),
+        key: None,
+    });
+    match parent {
+        Some(parent) => nodes[parent].children.push(id),
+        None => roots.push(id),
+    }
+    id
+}
+
+fn placeholder(path: LabelPath, depth: usize, stream: Option<&StreamModel>) -> LabelRow {
+    LabelRow {
+        threshold: stream.and_then(|model| model.threshold_for(&path)),
+        path,
+        depth,
+        probability: None,
+        state: LabelState::NotPredicted,
+        sentiment: None,
+        cleared: Vec::new(),
+        extraction_confidence: None,
+        extraction_cleared: Vec::new(),
+        fields: Vec::new(),
+    }
+}
+
+/// The highest of some optional probabilities (NaN never wins).
+fn best(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    values
+        .flatten()
+        .filter(|value| !value.is_nan())
+        .max_by(f64::total_cmp)
+}
+
+/// Highest first; missing (and NaN) values last. Used with stable sorts, so ties keep the
+/// order the API sent.
+fn descending(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
+    let rank = |value: Option<f64>| value.filter(|v| !v.is_nan());
+    match (rank(a), rank(b)) {
+        (Some(a), Some(b)) => b.total_cmp(&a),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}

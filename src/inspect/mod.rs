@@ -1,0 +1,57 @@
+//! What the inspector views show, computed from the API models once per page so that drawing a
+//! frame only reads. No egui here: the UI draws these values.
+//!
+//! [`PageIndex::build`] does all the work for a page: threads, label rows against the stream's
+//! thresholds, general fields with their spans resolved into byte ranges, scores and the
+//! lowercased text the filter searches.
+
+mod fields;
+mod filter;
+mod highlight;
+mod labels;
+mod result_view;
+mod scores;
+mod spans;
+mod threads;
+mod time;
+
+pub use fields::{FieldRow, shown_taxonomy};
+pub use filter::{LabelMode, PageFilter};
+pub use highlight::highlight_segments;
+pub use labels::{LabelList, LabelRow, LabelState, Labels};
+pub use result_view::{FieldRef, PartHighlights, ResultView};
+pub use scores::{ScoreRow, scores, sentiment_word};
+pub use spans::{ContentPart, OffsetUnit, ResolvedSpan, SpanError, resolve_spans};
+pub use threads::{MessageRef, Thread, ThreadIndex, ThreadLabel};
+pub use time::{local_time, time_in};
+
+use crate::api::{Page, StreamModel};
+
+/// Everything the inspector needs about one page. Build it when a page arrives (or the stream's
+/// model changes); it holds indices into `page.results`, so keep it beside that page.
+#[derive(Clone, Debug, Default)]
+pub struct PageIndex {
+    /// One view per result, in page order.
+    pub results: Vec<ResultView>,
+    pub threads: ThreadIndex,
+}
+
+impl PageIndex {
+    /// `stream` is the stream's model as listed (`None` when unknown, e.g. for a page opened
+    /// from a file); without it labels show no thresholds.
+    pub fn build(page: &Page, stream: Option<&StreamModel>) -> Self {
+        let results: Vec<ResultView> = page
+            .results
+            .iter()
+            .map(|result| ResultView::build(result, page.route, stream))
+            .collect();
+        let labels: Vec<Option<&LabelList>> = results.iter().map(ResultView::label_list).collect();
+        let threads = ThreadIndex::new(page, &labels);
+        Self { results, threads }
+    }
+
+    /// Indices of `page.results` matching `filter`, in page order; its length is the count.
+    pub fn filter(&self, page: &Page, filter: &PageFilter) -> Vec<usize> {
+        filter::matching(&page.results, &self.results, filter)
+    }
+}

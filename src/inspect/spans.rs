@@ -1,0 +1,493 @@
+//! Where a prediction's [`Span`] points: a byte range in the Rust `String` of the message part it
+//! names. The API counts in code points (`char_*`) or UTF-16 bytes (`utf16_byte_*`); both are
+//! converted in one pass over each text, however many spans point into it.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::api::{Comment, Message, Span};
+
+/// The part of a message a span points into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ContentPart {
+    Subject,
+    Body,
+    Signature,
+}
+
+impl ContentPart {
+    pub const ALL: [ContentPart; 3] = [Self::Subject, Self::Body, Self::Signature];
+
+    /// Reads the API's `content_part`; anything else is not a part we can show.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "subject" => Some(Self::Subject),
+            "body" => Some(Self::Body),
+            "signature" => Some(Self::Signature),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Subject => "subject",
+            Self::Body => "body",
+            Self::Signature => "signature",
+        }
+    }
+
+    /// The text of this part in `message`, if the message has the part.
+    pub fn text_of(self, message: &Message) -> Option<&str> {
+        match self {
+            Self::Subject => message
+                .subject
+                .as_ref()
+                .map(|subject| subject.text.as_str()),
+            Self::Body => Some(message.body.text.as_str()),
+            Self::Signature => message.signature.as_ref().map(|sig| sig.text.as_str()),
+        }
+    }
+}
+
+impl fmt::Display for ContentPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A span that fits its text: `bytes` lies on char boundaries of the part's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolvedSpan {
+    pub message_index: usize,
+    pub part: ContentPart,
+    pub bytes: Range<usize>,
+}
+
+/// The counting unit of an offset the API sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OffsetUnit {
+    /// Unicode code points (`char_*`).
+    Char,
+    /// UTF-16 code units (`utf16_byte_*` divided by two).
+    Utf16,
+}
+
+impl OffsetUnit {
+    fn width(self, ch: char) -> usize {
+        match self {
+            Self::Char => 1,
+            Self::Utf16 => ch.len_utf16(),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Char => "characters",
+            Self::Utf16 => "UTF-16 units",
+        }
+    }
+}
+
+/// Why a span cannot be highlighted. The field is still listed; only the highlight is missing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpanError {
+    /// `content_part` is missing or names no part we know.
+    UnknownPart(Option<String>),
+    MissingMessageIndex,
+    NoSuchMessage {
+        index: usize,
+        count: usize,
+    },
+    /// The message has no such part (e.g. no signature).
+    PartAbsent {
+        message_index: usize,
+        part: ContentPart,
+    },
+    /// Neither a complete `char_*` pair nor a complete `utf16_byte_*` pair.
+    NoOffsets,
+    Inverted {
+        start: usize,
+        end: usize,
+        unit: OffsetUnit,
+    },
+    OutOfRange {
+        offset: usize,
+        length: usize,
+        unit: OffsetUnit,
+    },
+    /// UTF-16 byte offsets come in pairs of bytes; an odd one is corrupt.
+    OddUtf16Offset(usize),
+    /// The UTF-16 offset splits a character that takes two code units (e.g. an emoji).
+    InsideSurrogatePair(usize),
+}
+
+impl fmt::Display for SpanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownPart(None) => f.write_str("the span does not say which part it is in"),
+            Self::UnknownPart(Some(part)) => write!(f, "the span is in an unknown part \"{part}\""),
+            Self::MissingMessageIndex => {
+                f.write_str("the span does not say which message it is in")
+            }
+            Self::NoSuchMessage { index, count } => write!(
+                f,
+                "the span points at message {} but the comment has {count}",
+                index + 1
+            ),
+            Self::PartAbsent {
+                message_index,
+                part,
+            } => {
+                write!(f, "message {} has no {part}", message_index + 1)
+            }
+            Self::NoOffsets => f.write_str("the span has no start and end offsets"),
+            Self::Inverted { start, end, unit } => write!(
+                f,
+                "the span ends ({end}) before it starts ({start}) in {}",
+                unit.name()
+            ),
+            Self::OutOfRange {
+                offset,
+                length,
+                unit,
+            } => write!(
+                f,
+                "the span reaches {offset} {unit} but the text has {length}; it may have been edited since",
+                unit = unit.name()
+            ),
+            Self::OddUtf16Offset(offset) => {
+                write!(
+                    f,
+                    "the UTF-16 byte offset {offset} is odd, so it is corrupt"
+                )
+            }
+            Self::InsideSurrogatePair(offset) => write!(
+                f,
+                "the UTF-16 byte offset {offset} falls inside a character (e.g. an emoji)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SpanError {}
+
+/// A span that passed the checks that need no text: where it points and what it asks for.
+struct Request {
+    message_index: usize,
+    part: ContentPart,
+    unit: OffsetUnit,
+    start: usize,
+    end: usize,
+}
+
+/// Resolves every span against `comment`. The answer has one entry per span, in order. Each
+/// text that spans point into is walked once per offset unit, not once per span.
+pub fn resolve_spans<'a>(
+    comment: &Comment,
+    spans: impl IntoIterator<Item = &'a Span>,
+) -> Vec<Result<ResolvedSpan, SpanError>> {
+    let checked: Vec<Result<Request, SpanError>> =
+        spans.into_iter().map(|span| check(comment, span)).collect();
+    let mut answers: Vec<Option<Result<ResolvedSpan, SpanError>>> = checked
+        .iter()
+        .map(|request| request.as_ref().err().cloned().map(Err))
+        .collect();
+
+    // Group the requests by the text and unit they need, so each text is walked once per unit.
+    let mut pending: Vec<usize> = (0..checked.len()).filter(|&i| checked[i].is_ok()).collect();
+    let target = |i: usize| {
+        let request = checked[i].as_ref().ok()?;
+        Some((
+            request.message_index,
+            request.part,
+            request.unit == OffsetUnit::Utf16,
+        ))
+    };
+    pending.sort_by_key(|&i| target(i));
+    for group in pending.chunk_by(|&a, &b| target(a) == target(b)) {
+        let Some(first) = checked[group[0]].as_ref().ok() else {
+            continue;
+        };
+        let message = &comment.messages[first.message_index];
+        // `check` already made sure the part exists.
+        let text = first.part.text_of(message).unwrap_or_default();
+        let offsets: Vec<usize> = group
+            .iter()
+            .filter_map(|&i| checked[i].as_ref().ok())
+            .flat_map(|request| [request.start, request.end])
+            .collect();
+        let bytes = byte_offsets(text, first.unit, &offsets);
+        for (&i, pair) in group.iter().zip(bytes.chunks_exact(2)) {
+            let Ok(request) = &checked[i] else { continue };
+            answers[i] = Some(match (&pair[0], &pair[1]) {
+                (Ok(start), Ok(end)) => Ok(ResolvedSpan {
+                    message_index: request.message_index,
+                    part: request.part,
+                    bytes: *start..*end,
+                }),
+                (Err(problem), _) | (_, Err(problem)) => Err(problem.clone()),
+            });
+        }
+    }
+    answers
+        .into_iter()
+        .map(|answer| answer.unwrap_or(Err(SpanError::NoOffsets)))
+        .collect()
+}
+
+/// Everything about a span that can be checked without walking its text.
+fn check(comment: &Comment, span: &Span) -> Result<Request, SpanError> {
+    let part = match span.content_part.as_deref() {
+        Some(name) => ContentPart::parse(name).ok_or(SpanError::UnknownPart(Some(name.into())))?,
+        None => return Err(SpanError::UnknownPart(None)),
+    };
+    let message_index = span.message_index.ok_or(SpanError::MissingMessageIndex)?;
+    let message = comment
+        .messages
+        .get(message_index)
+        .ok_or(SpanError::NoSuchMessage {
+            index: message_index,
+            count: comment.messages.len(),
+        })?;
+    if part.text_of(message).is_none() {
+        return Err(SpanError::PartAbsent {
+            message_index,
+            part,
+        });
+    }
+    let (unit, start, end) = match (span.char_start, span.char_end) {
+        (Some(start), Some(end)) => (OffsetUnit::Char, start, end),
+        _ => match (span.utf16_byte_start, span.utf16_byte_end) {
+            (Some(start), Some(end)) => {
+                for offset in [start, end] {
+                    if offset % 2 != 0 {
+                        return Err(SpanError::OddUtf16Offset(offset));
+                    }
+                }
+                (OffsetUnit::Utf16, start / 2, end / 2)
+            }
+            _ => return Err(SpanError::NoOffsets),
+        },
+    };
+    if start > end {
+        return Err(SpanError::Inverted { start, end, unit });
+    }
+    Ok(Request {
+        message_index,
+        part,
+        unit,
+        start,
+        end,
+    })
+}
+
+/// Maps offsets counted in `unit` to byte offsets in `text`, in one pass over the text that
+/// stops as soon as the largest offset is reached.
+fn byte_offsets(text: &str, unit: OffsetUnit, offsets: &[usize]) -> Vec<Result<usize, SpanError>> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut answers = vec![Err(SpanError::NoOffsets); offsets.len()];
+    let mut pending = order.into_iter().peekable();
+    let mut position = 0;
+    for (byte, ch) in text.char_indices() {
+        if pending.peek().is_none() {
+            break;
+        }
+        let width = unit.width(ch);
+        while let Some(&i) = pending.peek() {
+            let offset = offsets[i];
+            if offset >= position + width {
+                break;
+            }
+            answers[i] = if offset == position {
+                Ok(byte)
+            } else {
+                // Only a two-unit character can be split; report it in the API's bytes.
+                Err(SpanError::InsideSurrogatePair(offset * 2))
+            };
+            pending.next();
+        }
+        position += width;
+    }
+    // Whatever is left lies at or past the end, and the walk above did not stop early, so
+    // `position` is the text's length in `unit`.
+    for i in pending {
+        answers[i] = if offsets[i] == position {
+            Ok(text.len())
+        } else {
+            Err(SpanError::OutOfRange {
+                offset: offsets[i],
+                length: position,
+                unit,
+            })
+        };
+    }
+    answers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comment(messages: serde_json::Value) -> Comment {
+        serde_json::from_value(serde_json::json!({"id": "1", "uid": "s.1", "messages": messages}))
+            .unwrap()
+    }
+
+    fn span(json: serde_json::Value) -> Span {
+        serde_json::from_value(json).unwrap()
+    }
+
+    fn chars(part: &str, message: usize, start: usize, end: usize) -> Span {
+        span(
+            serde_json::json!({"content_part": part, "message_index": message,
+                                "char_start": start, "char_end": end}),
+        )
+    }
+
+    fn utf16(part: &str, message: usize, start: usize, end: usize) -> Span {
+        span(
+            serde_json::json!({"content_part": part, "message_index": message,
+                                "utf16_byte_start": start, "utf16_byte_end": end}),
+        )
+    }
+
+    fn resolved_text<'c>(comment: &'c Comment, resolved: &ResolvedSpan) -> &'c str {
+        let message = &comment.messages[resolved.message_index];
+        &resolved.part.text_of(message).unwrap()[resolved.bytes.clone()]
+    }
+
+    #[test]
+    fn char_and_utf16_offsets_agree_after_an_emoji_and_a_zwj_family() {
+        // 👨‍👩‍👧 is 5 code points and 8 UTF-16 units; 👋 is 1 code point and 2 units.
+        let text = "👨\u{200d}👩\u{200d}👧 hi 👋 ID-7 end";
+        let c = comment(serde_json::json!([{"body": {"text": text}}]));
+        let start_chars = text.chars().take_while(|&ch| ch != 'I').count();
+        let start_units: usize = text[..text.find("ID").unwrap()].encode_utf16().count();
+        let spans = [
+            chars("body", 0, start_chars, start_chars + 4),
+            utf16("body", 0, start_units * 2, (start_units + 4) * 2),
+        ];
+        for answer in resolve_spans(&c, &spans) {
+            assert_eq!(resolved_text(&c, &answer.unwrap()), "ID-7");
+        }
+    }
+
+    #[test]
+    fn combining_marks_rtl_and_cjk_count_as_the_api_counts() {
+        // "e" + combining acute is two code points; Hebrew and CJK are one unit each.
+        let text = "e\u{301} שלום 東京 café";
+        let c = comment(serde_json::json!([{"subject": {"text": text}, "body": {"text": ""}}]));
+        let spans = [
+            chars("subject", 0, 0, 2),
+            chars("subject", 0, 3, 7),
+            utf16("subject", 0, 16, 20),
+            chars("subject", 0, 11, 15),
+        ];
+        let texts: Vec<_> = resolve_spans(&c, &spans)
+            .into_iter()
+            .map(|answer| resolved_text(&c, &answer.unwrap()).to_owned())
+            .collect();
+        assert_eq!(texts, ["e\u{301}", "שלום", "東京", "café"]);
+    }
+
+    #[test]
+    fn char_offsets_win_and_utf16_is_used_only_when_they_are_absent() {
+        let c = comment(serde_json::json!([{"body": {"text": "ab👋cd"}}]));
+        let both = span(
+            serde_json::json!({"content_part": "body", "message_index": 0,
+            "char_start": 3, "char_end": 5, "utf16_byte_start": 0, "utf16_byte_end": 2}),
+        );
+        let half = span(
+            serde_json::json!({"content_part": "body", "message_index": 0,
+            "char_start": 3, "utf16_byte_start": 8, "utf16_byte_end": 12}),
+        );
+        let answers = resolve_spans(&c, [&both, &half]);
+        assert_eq!(resolved_text(&c, answers[0].as_ref().unwrap()), "cd");
+        assert_eq!(resolved_text(&c, answers[1].as_ref().unwrap()), "cd");
+    }
+
+    #[test]
+    fn spans_that_do_not_fit_are_errors_in_words() {
+        let c = comment(serde_json::json!([{"body": {"text": "a👋b"}}]));
+        let cases = [
+            (
+                chars("body", 0, 0, 9),
+                SpanError::OutOfRange {
+                    offset: 9,
+                    length: 3,
+                    unit: OffsetUnit::Char,
+                },
+            ),
+            (
+                chars("body", 0, 2, 1),
+                SpanError::Inverted {
+                    start: 2,
+                    end: 1,
+                    unit: OffsetUnit::Char,
+                },
+            ),
+            (utf16("body", 0, 1, 4), SpanError::OddUtf16Offset(1)),
+            (utf16("body", 0, 4, 6), SpanError::InsideSurrogatePair(4)),
+            (
+                chars("footer", 0, 0, 1),
+                SpanError::UnknownPart(Some("footer".into())),
+            ),
+            (
+                chars("body", 3, 0, 1),
+                SpanError::NoSuchMessage { index: 3, count: 1 },
+            ),
+            (
+                chars("signature", 0, 0, 1),
+                SpanError::PartAbsent {
+                    message_index: 0,
+                    part: ContentPart::Signature,
+                },
+            ),
+            (
+                span(serde_json::json!({"content_part": "body", "message_index": 0})),
+                SpanError::NoOffsets,
+            ),
+            (
+                span(serde_json::json!({"message_index": 0, "char_start": 0, "char_end": 1})),
+                SpanError::UnknownPart(None),
+            ),
+            (
+                span(serde_json::json!({"content_part": "body", "char_start": 0, "char_end": 1})),
+                SpanError::MissingMessageIndex,
+            ),
+        ];
+        for (span, expected) in cases {
+            let answer = resolve_spans(&c, [&span]).remove(0);
+            assert_eq!(answer.as_ref().err(), Some(&expected), "{span:?}");
+            assert!(!expected.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn the_end_of_the_text_and_empty_spans_fit() {
+        let c = comment(serde_json::json!([{"body": {"text": "a👋"}}]));
+        let answers = resolve_spans(&c, [&utf16("body", 0, 2, 6), &chars("body", 0, 2, 2)]);
+        assert_eq!(answers[0].as_ref().unwrap().bytes, 1..5);
+        assert_eq!(answers[1].as_ref().unwrap().bytes, 5..5);
+    }
+
+    #[test]
+    fn spans_in_several_messages_and_parts_keep_their_order() {
+        let c = comment(serde_json::json!([
+            {"body": {"text": "first body"}, "signature": {"text": "Jan"}},
+            {"subject": {"text": "Re: x"}, "body": {"text": "second"}}
+        ]));
+        let spans = [
+            chars("body", 1, 0, 6),
+            chars("signature", 0, 0, 3),
+            chars("subject", 1, 4, 5),
+            chars("body", 0, 6, 10),
+        ];
+        let texts: Vec<_> = resolve_spans(&c, &spans)
+            .into_iter()
+            .map(|answer| resolved_text(&c, &answer.unwrap()).to_owned())
+            .collect();
+        assert_eq!(texts, ["second", "Jan", "x", "body"]);
+    }
+}
