@@ -311,3 +311,7 @@ fn descending(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
         (None, None) => std::cmp::Ordering::Equal,
     }
 }
+
+#[cfg(test)]
+#[path = "labels_tests.rs"]
+mod tests;

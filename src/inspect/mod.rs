@@ -12,6 +12,8 @@ mod labels;
 mod result_view;
 mod scores;
 mod spans;
+#[cfg(test)]
+mod test_pages;
 mod threads;
 mod time;
 

@@ -196,3 +196,146 @@ fn top_labels<'a>(lists: impl Iterator<Item = &'a LabelList>) -> Vec<ThreadLabel
     best.truncate(TOP_LABELS);
     best
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::api::Route;
+    use crate::inspect::PageIndex;
+    use crate::inspect::test_pages;
+
+    fn page(results: Vec<Value>) -> Page {
+        test_pages::page(Route::Fetch, results)
+    }
+
+    fn comment(thread: Option<&str>, messages: Value) -> Value {
+        json!({"comment": {"thread_id": thread, "messages": messages}})
+    }
+
+    fn sent(at: Option<&str>, subject: &str, from: Option<&str>) -> Value {
+        json!({"sent_at": at, "subject": {"text": subject}, "from": from, "body": {"text": ""}})
+    }
+
+    #[test]
+    fn groups_by_thread_id_in_first_appearance_order_and_lone_comments_stand_alone() {
+        let page = page(vec![
+            comment(
+                Some("t1"),
+                json!([sent(Some("2025-01-01T10:00:00Z"), "late", None)]),
+            ),
+            comment(None, json!([])),
+            comment(Some("t2"), json!([])),
+            comment(
+                Some("t1"),
+                json!([sent(Some("2025-01-01T09:00:00Z"), "early", None)]),
+            ),
+            comment(None, json!([])),
+        ]);
+        let index = PageIndex::build(&page, None).threads;
+        let threads: Vec<_> = index
+            .threads()
+            .iter()
+            .map(|t| (t.thread_id.as_deref(), t.comments.clone()))
+            .collect();
+        assert_eq!(
+            threads,
+            [
+                (Some("t1"), vec![3, 0]),
+                (None, vec![1]),
+                (Some("t2"), vec![2]),
+                (None, vec![4])
+            ]
+        );
+        assert_eq!(index.thread_of(0).unwrap().thread_id.as_deref(), Some("t1"));
+        assert_eq!(index.thread_of(4).unwrap().comments, [4]);
+        assert!(index.thread_of(5).is_none());
+        let t1 = &index.threads()[0];
+        assert_eq!((t1.comment_count(), t1.message_count()), (2, 2));
+        assert_eq!(t1.subject.as_deref(), Some("early"));
+        assert_eq!(t1.started.as_ref().unwrap().text, "2025-01-01T09:00:00Z");
+        assert_eq!(t1.started_text, local_time(t1.started.as_ref().unwrap()));
+    }
+
+    #[test]
+    fn messages_follow_sent_at_with_undated_ones_last_in_page_order() {
+        let page = page(vec![
+            comment(
+                Some("t"),
+                json!([
+                    sent(Some("2025-01-01T10:00:00Z"), "", Some(" ")),
+                    sent(None, "undated", Some("u@x")),
+                    sent(Some("2025-01-01T09:00:00+00:00"), "  ", Some("first@x")),
+                ]),
+            ),
+            comment(
+                Some("t"),
+                json!([
+                    sent(Some("not a time"), "Re: hello", None),
+                    sent(Some("2025-01-01T09:30:00"), "Re: hi", Some("b@x")),
+                ]),
+            ),
+        ]);
+        let index = PageIndex::build(&page, None).threads;
+        let thread = &index.threads()[0];
+        let order: Vec<_> = thread
+            .messages
+            .iter()
+            .map(|m| (m.result, m.message))
+            .collect();
+        assert_eq!(order, [(0, 2), (1, 1), (0, 0), (0, 1), (1, 0)]);
+        // Blank subjects and senders are skipped.
+        assert_eq!(thread.subject.as_deref(), Some("Re: hi"));
+        assert_eq!(thread.first_sender.as_deref(), Some("first@x"));
+    }
+
+    #[test]
+    fn comments_without_any_readable_time_sort_last_and_fall_back_to_their_timestamp() {
+        let mut dated_by_timestamp = comment(Some("t"), json!([sent(None, "b", None)]));
+        dated_by_timestamp["comment"]["timestamp"] = json!("2025-01-01T08:00:00Z");
+        let page = page(vec![
+            comment(Some("t"), json!([sent(None, "a", None)])),
+            comment(
+                Some("t"),
+                json!([sent(Some("2025-01-01T09:00:00Z"), "c", None)]),
+            ),
+            dated_by_timestamp,
+        ]);
+        let index = PageIndex::build(&page, None).threads;
+        let thread = &index.threads()[0];
+        assert_eq!(thread.comments, [2, 1, 0]);
+        assert_eq!(
+            thread.started.as_ref().unwrap().text,
+            "2025-01-01T08:00:00Z"
+        );
+    }
+
+    #[test]
+    fn top_labels_are_the_best_leaves_over_the_thread() {
+        let mut first = comment(Some("t"), json!([]));
+        first["labels"] = json!([
+            {"name": ["A"], "probability": 0.99},
+            {"name": ["A", "x"], "probability": 0.4},
+            {"name": ["B"], "probability": 0.5}
+        ]);
+        let mut second = comment(Some("t"), json!([]));
+        second["labels"] = json!([
+            {"name": ["A", "x"], "probability": 0.8},
+            {"name": ["C"], "probability": 0.3},
+            {"name": ["D"], "probability": 0.1}
+        ]);
+        let page = page(vec![first, second, comment(None, json!([]))]);
+        let index = PageIndex::build(&page, None).threads;
+        let top: Vec<_> = index.threads()[0]
+            .top_labels
+            .iter()
+            .map(|label| (label.path.to_string(), label.probability))
+            .collect();
+        assert_eq!(
+            top,
+            [("A > x".into(), 0.8), ("B".into(), 0.5), ("C".into(), 0.3)]
+        );
+        assert!(index.threads()[1].top_labels.is_empty());
+    }
+}
