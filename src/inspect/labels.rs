@@ -163,67 +163,66 @@ pub(crate) fn results_row<'a>(
 
 /// A taxonomy node: the rows predicted for one path, and the nodes below it.
 struct Node {
-    path: LabelPath,
+    /// The node's path is the first `level` segments of `predicted[row].path`: borrowing it
+    /// instead of cloning every prefix keeps arranging cheap.
+    row: usize,
+    level: usize,
     rows: Vec<usize>,
     children: Vec<usize>,
-    /// The sort key: the node's best probability, or its best descendant's for a placeholder.
-    key: Option<f64>,
 }
 
 /// Arranges predicted rows (in the order the API sent them) into a [`LabelList`].
 pub(crate) fn arrange(predicted: Vec<LabelRow>, stream: Option<&StreamModel>) -> LabelList {
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut roots: Vec<usize> = Vec::new();
-    let mut by_path: HashMap<LabelPath, usize> = HashMap::new();
-    for (row, label) in predicted.iter().enumerate() {
-        let node = if label.path.depth() > MAX_GROUPED_DEPTH {
-            add_node(&mut nodes, &mut roots, label.path.clone(), None)
-        } else {
-            node_for(&mut nodes, &mut roots, &mut by_path, &label.path)
-        };
-        nodes[node].rows.push(row);
-    }
+    let (mut nodes, mut roots) = taxonomy(&predicted);
 
     // Parents were created before their children, so walking backwards settles every child's
-    // key before its parent needs it.
+    // key before its parent needs it. A node sorts by its best probability, or by its best
+    // descendant's when it is a placeholder.
+    let mut keys: Vec<Option<f64>> = vec![None; nodes.len()];
     for id in (0..nodes.len()).rev() {
         let own = best(nodes[id].rows.iter().map(|&row| predicted[row].probability));
-        let below = best(nodes[id].children.iter().map(|&child| nodes[child].key));
-        nodes[id].key = own.or(below);
+        let below = best(nodes[id].children.iter().map(|&child| keys[child]));
+        keys[id] = own.or(below);
     }
-    let by_key_descending = |a: &usize, b: &usize| descending(nodes[*a].key, nodes[*b].key);
-    let mut children: Vec<Vec<usize>> = nodes.iter().map(|n| n.children.clone()).collect();
-    for list in &mut children {
-        list.sort_by(by_key_descending);
+    let by_key_descending = |a: &usize, b: &usize| descending(keys[*a], keys[*b]);
+    for node in &mut nodes {
+        node.children.sort_by(by_key_descending);
+        node.rows
+            .sort_by(|&a, &b| descending(predicted[a].probability, predicted[b].probability));
     }
     roots.sort_by(by_key_descending);
 
+    let placeholder_paths: Vec<Option<LabelPath>> = nodes
+        .iter()
+        .map(|node| {
+            let segments = &predicted[node.row].path.segments()[..node.level];
+            node.rows
+                .is_empty()
+                .then(|| LabelPath::new(segments.iter().cloned()))
+        })
+        .collect();
     let mut predicted: Vec<Option<LabelRow>> = predicted.into_iter().map(Some).collect();
-    let mut list = LabelList::default();
+    let mut list = LabelList {
+        rows: Vec::with_capacity(nodes.len()),
+        leaves: Vec::new(),
+    };
     // Depth-first with an explicit stack: (node, depth), next sibling on top.
     let mut stack: Vec<(usize, usize)> = roots.iter().rev().map(|&id| (id, 0)).collect();
     while let Some((id, depth)) = stack.pop() {
         let node = &nodes[id];
-        let is_leaf = node.children.is_empty();
-        let mut rows = node.rows.clone();
-        rows.sort_by(|&a, &b| {
-            let probability = |row: usize| predicted[row].as_ref().and_then(|r| r.probability);
-            descending(probability(a), probability(b))
-        });
-        if rows.is_empty() {
-            list.rows
-                .push(placeholder(node.path.clone(), depth, stream));
+        if let Some(path) = &placeholder_paths[id] {
+            list.rows.push(placeholder(path.clone(), depth, stream));
         }
-        for row in rows {
+        for &row in &node.rows {
             if let Some(mut label) = predicted[row].take() {
                 label.depth = depth;
-                if is_leaf {
+                if node.children.is_empty() {
                     list.leaves.push(list.rows.len());
                 }
                 list.rows.push(label);
             }
         }
-        stack.extend(children[id].iter().rev().map(|&child| (child, depth + 1)));
+        stack.extend(node.children.iter().rev().map(|&child| (child, depth + 1)));
     }
     let rows = &list.rows;
     list.leaves
@@ -231,50 +230,48 @@ pub(crate) fn arrange(predicted: Vec<LabelRow>, stream: Option<&StreamModel>) ->
     list
 }
 
-/// The node for `path`, creating it and any missing ancestors (iteratively, root first).
-fn node_for(
-    nodes: &mut Vec<Node>,
-    roots: &mut Vec<usize>,
-    by_path: &mut HashMap<LabelPath, usize>,
-    path: &LabelPath,
-) -> usize {
-    if let Some(&id) = by_path.get(path) {
-        return id;
-    }
-    let segments = path.segments();
-    let mut parent = None;
-    for level in 1..=segments.len().max(1) {
-        let prefix = LabelPath::new(segments[..level.min(segments.len())].iter().cloned());
-        parent = Some(match by_path.get(&prefix) {
-            Some(&id) => id,
-            None => {
-                let id = add_node(nodes, roots, prefix.clone(), parent);
-                by_path.insert(prefix, id);
-                id
+/// The taxonomy the rows imply: one node per path and per ancestor path, parents created before
+/// their children. Returns the nodes and the top-level node ids, both in order of appearance.
+fn taxonomy(predicted: &[LabelRow]) -> (Vec<Node>, Vec<usize>) {
+    let mut nodes: Vec<Node> = Vec::with_capacity(predicted.len());
+    let mut roots: Vec<usize> = Vec::new();
+    let mut by_path: HashMap<&[String], usize> = HashMap::with_capacity(predicted.len());
+    for (row, label) in predicted.iter().enumerate() {
+        let segments = label.path.segments();
+        let mut add = |level: usize, parent: Option<usize>| {
+            let id = nodes.len();
+            nodes.push(Node {
+                row,
+                level,
+                rows: Vec::new(),
+                children: Vec::new(),
+            });
+            match parent {
+                Some(parent) => nodes[parent].children.push(id),
+                None => roots.push(id),
             }
-        });
+            id
+        };
+        let node = if segments.len() > MAX_GROUPED_DEPTH || segments.is_empty() {
+            add(segments.len(), None)
+        } else {
+            let mut parent = None;
+            for level in 1..=segments.len() {
+                let id = match by_path.get(&segments[..level]) {
+                    Some(&id) => id,
+                    None => {
+                        let id = add(level, parent);
+                        by_path.insert(&segments[..level], id);
+                        id
+                    }
+                };
+                parent = Some(id);
+            }
+            parent.unwrap_or_default()
+        };
+        nodes[node].rows.push(row);
     }
-    parent.unwrap_or_default()
-}
-
-fn add_node(
-    nodes: &mut Vec<Node>,
-    roots: &mut Vec<usize>,
-    path: LabelPath,
-    parent: Option<usize>,
-) -> usize {
-    let id = nodes.len();
-    nodes.push(Node {
-        path,
-        rows: Vec::new(),
-        children: Vec::new(),
-        key: None,
-    });
-    match parent {
-        Some(parent) => nodes[parent].children.push(id),
-        None => roots.push(id),
-    }
-    id
+    (nodes, roots)
 }
 
 fn placeholder(path: LabelPath, depth: usize, stream: Option<&StreamModel>) -> LabelRow {

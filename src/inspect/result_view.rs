@@ -5,6 +5,7 @@ use std::ops::Range;
 use crate::api::{Route, StreamModel, StreamResult};
 
 use super::fields::{FieldRow, SpanBatch, shown_taxonomy};
+use super::filter::fold_case_into;
 use super::highlight::highlight_segments;
 use super::labels::{LabelList, LabelRow, Labels, arrange, fetch_row, results_row};
 use super::scores::{ScoreRow, scores};
@@ -36,7 +37,7 @@ pub struct ResultView {
     pub scores: Vec<ScoreRow>,
     /// Only parts that some span points into; every other part is drawn as plain text.
     highlights: Vec<PartHighlights>,
-    /// Subjects, bodies and senders, lowercased once for the text filter.
+    /// Subjects, bodies and senders, case-folded once for the text filter.
     pub(crate) search_text: String,
 }
 
@@ -173,22 +174,24 @@ fn highlights(result: &StreamResult, general: &[FieldRow], labels: &Labels) -> V
         .collect()
 }
 
-/// What the text filter searches: every message's subject, body and sender, lowercased.
+/// What the text filter searches: every message's subject, body and sender, case-folded.
 fn search_text(result: &StreamResult) -> String {
-    let mut text = String::new();
-    for message in &result.comment.messages {
+    let messages = &result.comment.messages;
+    let size = messages.iter().map(|m| m.body.text.len() + 64).sum();
+    let mut text = String::with_capacity(size);
+    for message in messages {
         let subject = message.subject.as_ref().map(|s| s.text.as_str());
         for part in [
             subject,
             Some(message.body.text.as_str()),
             message.from.as_deref(),
         ] {
+            fold_case_into(part.unwrap_or_default(), &mut text);
             // A newline between parts keeps a match from spanning two of them.
-            text.push_str(part.unwrap_or_default());
             text.push('\n');
         }
     }
-    text.to_lowercase()
+    text
 }
 
 #[cfg(test)]

@@ -73,10 +73,12 @@ pub enum OffsetUnit {
 }
 
 impl OffsetUnit {
-    fn width(self, ch: char) -> usize {
+    /// The width in this unit of the character whose UTF-8 encoding starts with `lead`: only
+    /// four-byte characters (11110xxx) need a surrogate pair in UTF-16.
+    fn width(self, lead: u8) -> usize {
         match self {
-            Self::Char => 1,
-            Self::Utf16 => ch.len_utf16(),
+            Self::Utf16 if lead >= 0xF0 => 2,
+            _ => 1,
         }
     }
 
@@ -170,6 +172,16 @@ impl fmt::Display for SpanError {
 }
 
 impl std::error::Error for SpanError {}
+
+/// The length in bytes of the UTF-8 character whose first byte is `lead`.
+fn utf8_length(lead: u8) -> usize {
+    match lead {
+        0x00..0xC0 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
 
 /// A span that passed the checks that need no text: where it points and what it asks for.
 struct Request {
@@ -288,29 +300,33 @@ fn byte_offsets(text: &str, unit: OffsetUnit, offsets: &[usize]) -> Vec<Result<u
     order.sort_unstable_by_key(|&i| offsets[i]);
     let mut answers = vec![Err(SpanError::NoOffsets); offsets.len()];
     let mut pending = order.into_iter().peekable();
-    let mut position = 0;
-    for (byte, ch) in text.char_indices() {
-        if pending.peek().is_none() {
-            break;
-        }
-        let width = unit.width(ch);
-        while let Some(&i) = pending.peek() {
-            let offset = offsets[i];
-            if offset >= position + width {
+    let bytes = text.as_bytes();
+    // The walk jumps from one character's first byte to the next; `text` is valid UTF-8, so
+    // the first byte alone gives the character's length in bytes and in `unit`.
+    let (mut byte, mut position) = (0, 0);
+    while let Some(&i) = pending.peek() {
+        let offset = offsets[i];
+        while let Some(&lead) = bytes.get(byte) {
+            let width = unit.width(lead);
+            if position + width > offset {
                 break;
             }
-            answers[i] = if offset == position {
-                Ok(byte)
-            } else {
-                // Only a two-unit character can be split; report it in the API's bytes.
-                Err(SpanError::InsideSurrogatePair(offset * 2))
-            };
-            pending.next();
+            position += width;
+            byte += utf8_length(lead);
         }
-        position += width;
+        if byte == bytes.len() {
+            break;
+        }
+        answers[i] = if offset == position {
+            Ok(byte)
+        } else {
+            // Only a two-unit character can be split; report it in the API's bytes.
+            Err(SpanError::InsideSurrogatePair(offset * 2))
+        };
+        pending.next();
     }
-    // Whatever is left lies at or past the end, and the walk above did not stop early, so
-    // `position` is the text's length in `unit`.
+    // Whatever is left lies at or past the end, and the walk above reached it, so `position`
+    // is the text's length in `unit`.
     for i in pending {
         answers[i] = if offsets[i] == position {
             Ok(text.len())
