@@ -87,9 +87,10 @@ fn page(kind: Kind) -> Page {
     Page::parse(Route::Fetch, Bytes::from(body.to_string())).expect("the generated page parses")
 }
 
+/// A stream over a taxonomy of 200 labels, as big ones are; four of them are predicted here.
 fn model() -> StreamModel {
-    let thresholds: Vec<Value> = (0..4)
-        .map(|t| json!({"name": [format!("Topic {t}")], "threshold": 0.25 * t as f64}))
+    let thresholds: Vec<Value> = (0..200)
+        .map(|t| json!({"name": [format!("Topic {t}")], "threshold": (t % 5) as f64 * 0.25}))
         .collect();
     serde_json::from_value(json!({"version": 1, "label_thresholds": thresholds})).unwrap()
 }

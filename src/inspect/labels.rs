@@ -100,9 +100,32 @@ impl LabelList {
     }
 }
 
+/// A stream's thresholds by label, looked up once per label instead of scanning the stream's
+/// list (taxonomies have hundreds of labels; a page has thousands of predictions).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Thresholds<'a>(HashMap<&'a LabelPath, Option<f64>>);
+
+impl<'a> Thresholds<'a> {
+    /// No model (or an unknown stream) means no thresholds.
+    pub(crate) fn new(stream: Option<&'a StreamModel>) -> Self {
+        let mut by_label = HashMap::new();
+        for threshold in stream.iter().flat_map(|model| &model.label_thresholds) {
+            // The first entry for a label counts, as in `StreamModel::threshold_for`.
+            by_label
+                .entry(&threshold.name)
+                .or_insert(threshold.threshold);
+        }
+        Self(by_label)
+    }
+
+    fn get(&self, label: &LabelPath) -> Option<f64> {
+        self.0.get(label).copied().flatten()
+    }
+}
+
 /// Fetch route: a row per predicted label; its fields are none.
-pub(crate) fn fetch_row(label: &PredictedLabel, stream: Option<&StreamModel>) -> LabelRow {
-    let threshold = stream.and_then(|model| model.threshold_for(&label.name));
+pub(crate) fn fetch_row(label: &PredictedLabel, thresholds: &Thresholds) -> LabelRow {
+    let threshold = thresholds.get(&label.name);
     let state = match (threshold, label.probability) {
         (None, _) => LabelState::NoThreshold,
         (Some(t), _) if t >= 1.0 => LabelState::Off,
@@ -128,10 +151,10 @@ pub(crate) fn fetch_row(label: &PredictedLabel, stream: Option<&StreamModel>) ->
 /// number shown and whether the label is off.
 pub(crate) fn results_row<'a>(
     occurrence: &'a LabelOccurrence,
-    stream: Option<&StreamModel>,
+    thresholds: &Thresholds,
     batch: &mut SpanBatch<'a>,
 ) -> LabelRow {
-    let threshold = stream.and_then(|model| model.threshold_for(&occurrence.name));
+    let threshold = thresholds.get(&occurrence.name);
     let occurrence_confidence = occurrence.occurrence_confidence.clone().unwrap_or_default();
     let cleared_stream = occurrence_confidence
         .thresholds
@@ -172,7 +195,7 @@ struct Node {
 }
 
 /// Arranges predicted rows (in the order the API sent them) into a [`LabelList`].
-pub(crate) fn arrange(predicted: Vec<LabelRow>, stream: Option<&StreamModel>) -> LabelList {
+pub(crate) fn arrange(predicted: Vec<LabelRow>, thresholds: &Thresholds) -> LabelList {
     let (mut nodes, mut roots) = taxonomy(&predicted);
 
     // Parents were created before their children, so walking backwards settles every child's
@@ -211,7 +234,7 @@ pub(crate) fn arrange(predicted: Vec<LabelRow>, stream: Option<&StreamModel>) ->
     while let Some((id, depth)) = stack.pop() {
         let node = &nodes[id];
         if let Some(path) = &placeholder_paths[id] {
-            list.rows.push(placeholder(path.clone(), depth, stream));
+            list.rows.push(placeholder(path.clone(), depth, thresholds));
         }
         for &row in &node.rows {
             if let Some(mut label) = predicted[row].take() {
@@ -274,9 +297,9 @@ fn taxonomy(predicted: &[LabelRow]) -> (Vec<Node>, Vec<usize>) {
     (nodes, roots)
 }
 
-fn placeholder(path: LabelPath, depth: usize, stream: Option<&StreamModel>) -> LabelRow {
+fn placeholder(path: LabelPath, depth: usize, thresholds: &Thresholds) -> LabelRow {
     LabelRow {
-        threshold: stream.and_then(|model| model.threshold_for(&path)),
+        threshold: thresholds.get(&path),
         path,
         depth,
         probability: None,

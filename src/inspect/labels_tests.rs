@@ -8,7 +8,7 @@ fn list(route: Route, prediction: serde_json::Value, stream: Option<&StreamModel
     let mut result = prediction;
     result["comment"] = json!({"id": "1", "uid": "s.1", "messages": [{"body": {"text": "hi"}}]});
     let result: StreamResult = serde_json::from_value(result).unwrap();
-    ResultView::build(&result, route, stream).labels
+    ResultView::build(&result, route, &Thresholds::new(stream)).labels
 }
 
 fn predicted(labels: Labels) -> LabelList {

@@ -42,10 +42,11 @@ impl PageIndex {
     /// `stream` is the stream's model as listed (`None` when unknown, e.g. for a page opened
     /// from a file); without it labels show no thresholds.
     pub fn build(page: &Page, stream: Option<&StreamModel>) -> Self {
+        let thresholds = labels::Thresholds::new(stream);
         let results: Vec<ResultView> = page
             .results
             .iter()
-            .map(|result| ResultView::build(result, page.route, stream))
+            .map(|result| ResultView::build(result, page.route, &thresholds))
             .collect();
         let labels: Vec<Option<&LabelList>> = results.iter().map(ResultView::label_list).collect();
         let threads = ThreadIndex::new(page, &labels);

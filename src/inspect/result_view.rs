@@ -2,12 +2,12 @@
 
 use std::ops::Range;
 
-use crate::api::{Route, StreamModel, StreamResult};
+use crate::api::{Route, StreamResult};
 
 use super::fields::{FieldRow, SpanBatch, shown_taxonomy};
 use super::filter::fold_case_into;
 use super::highlight::highlight_segments;
-use super::labels::{LabelList, LabelRow, Labels, arrange, fetch_row, results_row};
+use super::labels::{LabelList, LabelRow, Labels, Thresholds, arrange, fetch_row, results_row};
 use super::scores::{ScoreRow, scores};
 use super::spans::ContentPart;
 
@@ -42,7 +42,7 @@ pub struct ResultView {
 }
 
 impl ResultView {
-    pub fn build(result: &StreamResult, route: Route, stream: Option<&StreamModel>) -> Self {
+    pub(crate) fn build(result: &StreamResult, route: Route, thresholds: &Thresholds) -> Self {
         let mut batch = SpanBatch::default();
         let mut general_count = 0;
         let mut field_counts = Vec::new();
@@ -55,7 +55,7 @@ impl ResultView {
                 result.labels.as_ref().map(|labels| {
                     labels
                         .iter()
-                        .map(|label| fetch_row(label, stream))
+                        .map(|label| fetch_row(label, thresholds))
                         .collect()
                 })
             }
@@ -72,7 +72,7 @@ impl ResultView {
                     .iter()
                     .map(|occurrence| {
                         field_counts.push(occurrence.fields.len());
-                        results_row(occurrence, stream, &mut batch)
+                        results_row(occurrence, thresholds, &mut batch)
                     })
                     .collect()
             }),
@@ -86,7 +86,7 @@ impl ResultView {
                 for (row, count) in rows.iter_mut().zip(field_counts) {
                     row.fields = fields.by_ref().take(count).collect();
                 }
-                Labels::Predicted(arrange(rows, stream))
+                Labels::Predicted(arrange(rows, thresholds))
             }
         };
         let highlights = highlights(result, &general_fields, &labels);
@@ -221,7 +221,7 @@ mod tests {
                 ]
             })],
         );
-        let view = ResultView::build(&page.results[0], Route::Fetch, None);
+        let view = ResultView::build(&page.results[0], Route::Fetch, &Thresholds::default());
         let names: Vec<_> = view
             .general_fields
             .iter()
@@ -291,7 +291,7 @@ mod tests {
                 ]}
             })],
         );
-        let view = ResultView::build(&page.results[0], Route::Results, None);
+        let view = ResultView::build(&page.results[0], Route::Results, &Thresholds::default());
         let list = view.label_list().unwrap();
         let order: Vec<_> = list.rows().iter().map(|row| row.path.to_string()).collect();
         assert_eq!(

@@ -64,7 +64,7 @@ pub struct ResolvedSpan {
 }
 
 /// The counting unit of an offset the API sent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum OffsetUnit {
     /// Unicode code points (`char_*`).
     Char,
@@ -192,59 +192,56 @@ struct Request {
     end: usize,
 }
 
+impl Request {
+    /// The walk that answers this request: which text, counted in which unit.
+    fn walk(&self) -> (usize, ContentPart, OffsetUnit) {
+        (self.message_index, self.part, self.unit)
+    }
+}
+
 /// Resolves every span against `comment`. The answer has one entry per span, in order. Each
 /// text that spans point into is walked once per offset unit, not once per span.
 pub fn resolve_spans<'a>(
     comment: &Comment,
     spans: impl IntoIterator<Item = &'a Span>,
 ) -> Vec<Result<ResolvedSpan, SpanError>> {
-    let checked: Vec<Result<Request, SpanError>> =
-        spans.into_iter().map(|span| check(comment, span)).collect();
-    let mut answers: Vec<Option<Result<ResolvedSpan, SpanError>>> = checked
-        .iter()
-        .map(|request| request.as_ref().err().cloned().map(Err))
-        .collect();
+    let mut answers = Vec::new();
+    let mut requests: Vec<(usize, Request)> = Vec::new();
+    for (index, span) in spans.into_iter().enumerate() {
+        match check(comment, span) {
+            Ok(request) => {
+                requests.push((index, request));
+                // Replaced below, once the text has been walked.
+                answers.push(Err(SpanError::NoOffsets));
+            }
+            Err(problem) => answers.push(Err(problem)),
+        }
+    }
 
     // Group the requests by the text and unit they need, so each text is walked once per unit.
-    let mut pending: Vec<usize> = (0..checked.len()).filter(|&i| checked[i].is_ok()).collect();
-    let target = |i: usize| {
-        let request = checked[i].as_ref().ok()?;
-        Some((
-            request.message_index,
-            request.part,
-            request.unit == OffsetUnit::Utf16,
-        ))
-    };
-    pending.sort_by_key(|&i| target(i));
-    for group in pending.chunk_by(|&a, &b| target(a) == target(b)) {
-        let Some(first) = checked[group[0]].as_ref().ok() else {
-            continue;
-        };
+    requests.sort_by_key(|(_, request)| request.walk());
+    for group in requests.chunk_by(|(_, a), (_, b)| a.walk() == b.walk()) {
+        let first = &group[0].1;
+        // `check` made sure that the message and the part exist.
         let message = &comment.messages[first.message_index];
-        // `check` already made sure the part exists.
         let text = first.part.text_of(message).unwrap_or_default();
         let offsets: Vec<usize> = group
             .iter()
-            .filter_map(|&i| checked[i].as_ref().ok())
-            .flat_map(|request| [request.start, request.end])
+            .flat_map(|(_, request)| [request.start, request.end])
             .collect();
         let bytes = byte_offsets(text, first.unit, &offsets);
-        for (&i, pair) in group.iter().zip(bytes.chunks_exact(2)) {
-            let Ok(request) = &checked[i] else { continue };
-            answers[i] = Some(match (&pair[0], &pair[1]) {
+        for ((index, request), pair) in group.iter().zip(bytes.chunks_exact(2)) {
+            answers[*index] = match (&pair[0], &pair[1]) {
                 (Ok(start), Ok(end)) => Ok(ResolvedSpan {
                     message_index: request.message_index,
                     part: request.part,
                     bytes: *start..*end,
                 }),
                 (Err(problem), _) | (_, Err(problem)) => Err(problem.clone()),
-            });
+            };
         }
     }
     answers
-        .into_iter()
-        .map(|answer| answer.unwrap_or(Err(SpanError::NoOffsets)))
-        .collect()
 }
 
 /// Everything about a span that can be checked without walking its text.
