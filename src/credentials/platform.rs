@@ -95,11 +95,8 @@ fn no_service(error: Error) -> CredentialError {
 }
 
 fn is_missing_session_bus(technical: &str) -> bool {
-    [
-        "DBUS_SESSION_BUS_ADDRESS",
-        "No such file or directory",
-        "Connection refused",
-    ]
-    .iter()
-    .any(|symptom| technical.contains(symptom))
+    // zbus: "Failed to connect to address `unix:path=/run/user/1000/bus`: No such file or …"
+    ["Failed to connect to address", "DBUS_SESSION_BUS_ADDRESS"]
+        .iter()
+        .any(|symptom| technical.contains(symptom))
 }
