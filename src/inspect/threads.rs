@@ -179,16 +179,20 @@ fn time_key(time: Option<(jiff::Timestamp, &Timestamp)>) -> (bool, Option<jiff::
 /// over the thread; the most specific labels say the most in a one-line summary.
 fn top_labels<'a>(lists: impl Iterator<Item = &'a LabelList>) -> Vec<ThreadLabel> {
     let mut best: Vec<ThreadLabel> = Vec::new();
+    let mut position: HashMap<&LabelPath, usize> = HashMap::new();
     for row in lists.flat_map(LabelList::leaves) {
         let Some(probability) = row.probability.filter(|p| !p.is_nan()) else {
             continue;
         };
-        match best.iter_mut().find(|label| label.path == row.path) {
-            Some(label) => label.probability = label.probability.max(probability),
-            None => best.push(ThreadLabel {
-                path: row.path.clone(),
-                probability,
-            }),
+        match position.get(&row.path) {
+            Some(&at) => best[at].probability = best[at].probability.max(probability),
+            None => {
+                position.insert(&row.path, best.len());
+                best.push(ThreadLabel {
+                    path: row.path.clone(),
+                    probability,
+                });
+            }
         }
     }
     // Stable: equal probabilities keep the order of first appearance.
