@@ -29,13 +29,16 @@ pub struct PartHighlights {
     pub segments: Vec<(Range<usize>, Option<FieldRef>)>,
 }
 
+/// One result as the detail view shows it: label rows, general fields, scores and the
+/// highlighted pieces of every part a span points into.
 #[derive(Clone, Debug)]
 pub struct ResultView {
     pub labels: Labels,
     /// Fetch `entities` or the results route's `general_fields`, as sent.
     pub general_fields: Vec<FieldRow>,
     pub scores: Vec<ScoreRow>,
-    /// Only parts that some span points into; every other part is drawn as plain text.
+    /// Only parts that some span points into, sorted by message and part; every other part is
+    /// drawn as plain text.
     highlights: Vec<PartHighlights>,
     /// Subjects, bodies and senders, case-folded once for the text filter.
     pub(crate) search_text: String,
@@ -101,9 +104,11 @@ impl ResultView {
 
     /// The highlighted pieces of one part, or `None` when no span points into it.
     pub fn highlights(&self, message_index: usize, part: ContentPart) -> Option<&PartHighlights> {
-        self.highlights
-            .iter()
-            .find(|h| h.message_index == message_index && h.part == part)
+        let at = self
+            .highlights
+            .binary_search_by_key(&(message_index, part), |h| (h.message_index, h.part))
+            .ok()?;
+        Some(&self.highlights[at])
     }
 
     /// The field a highlight points at.
@@ -264,6 +269,41 @@ mod tests {
             Some("CD-2")
         );
         assert!(view.field(FieldRef::General(3)).is_none());
+    }
+
+    #[test]
+    fn every_part_of_every_message_with_a_span_has_its_highlights() {
+        let at = |part: &str, message: usize| json!({"content_part": part, "message_index": message, "char_start": 0, "char_end": 2});
+        let messages: Vec<_> = (0..5)
+            .map(|m| {
+                json!({"subject": {"text": format!("s{m}")}, "body": {"text": format!("b{m}")},
+                            "signature": {"text": format!("g{m}")}})
+            })
+            .collect();
+        let spans = [
+            at("signature", 4),
+            at("body", 2),
+            at("subject", 2),
+            at("body", 0),
+        ];
+        let page = test_pages::page(
+            Route::Fetch,
+            vec![json!({"comment": {"messages": messages},
+                        "entities": [{"name": "x", "spans": spans}]})],
+        );
+        let view = ResultView::build(&page.results[0], Route::Fetch, &Thresholds::default());
+        for (message, part) in [
+            (4, ContentPart::Signature),
+            (2, ContentPart::Body),
+            (2, ContentPart::Subject),
+            (0, ContentPart::Body),
+        ] {
+            let found = view.highlights(message, part).expect("a span points here");
+            assert_eq!((found.message_index, found.part), (message, part));
+            assert_eq!(found.segments, [(0..2, Some(FieldRef::General(0)))]);
+        }
+        assert!(view.highlights(0, ContentPart::Subject).is_none());
+        assert!(view.highlights(9, ContentPart::Body).is_none());
     }
 
     #[test]
