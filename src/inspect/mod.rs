@@ -1,9 +1,16 @@
 //! What the inspector views show, computed from the API models once per page so that drawing a
 //! frame only reads. No egui here: the UI draws these values.
 //!
-//! [`PageIndex::build`] does all the work for a page: threads, label rows against the stream's
-//! thresholds, general fields with their spans resolved into byte ranges, scores and the
-//! lowercased text the filter searches.
+//! Build a [`PageIndex`] when a page arrives (and again if the stream's model changes) and keep
+//! it beside the page; it refers to results by their index in `page.results`.
+//! - Thread list: [`PageIndex::threads`] ([`Thread`]: comments and messages in time order,
+//!   subject, first sender, start time already formatted, top labels).
+//! - Detail view: `PageIndex::results[i]` ([`ResultView`]): [`Labels`] (no model, or a
+//!   [`LabelList`] in taxonomy or leaf-only order, each [`LabelRow`] with its threshold and
+//!   [`LabelState`]), general fields ([`FieldRow`], spans resolved or a [`SpanError`] in words),
+//!   scores, and the highlighted pieces of each message part ([`PartHighlights`]).
+//! - Filter bar: [`PageIndex::filter`] with a [`PageFilter`].
+//! - Times: [`local_time`].
 
 mod fields;
 mod filter;

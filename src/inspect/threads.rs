@@ -66,7 +66,7 @@ pub struct ThreadIndex {
 impl ThreadIndex {
     /// Groups the page. `labels` gives each result's label list (`None`: no model), as built by
     /// [`super::PageIndex`]; only the leaves are read, for the thread summaries.
-    pub fn new(page: &Page, labels: &[Option<&LabelList>]) -> Self {
+    pub(crate) fn new(page: &Page, labels: &[Option<&LabelList>]) -> Self {
         let mut threads: Vec<Vec<usize>> = Vec::new();
         let mut thread_of = Vec::with_capacity(page.results.len());
         let mut by_id: HashMap<&str, usize> = HashMap::new();
