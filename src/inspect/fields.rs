@@ -45,7 +45,7 @@ impl<'a> SpanBatch<'a> {
     pub(crate) fn entity(&mut self, entity: &'a Entity) {
         let name = [&entity.name, &entity.kind, &entity.field_id]
             .into_iter()
-            .find_map(|name| name.clone().filter(|name| !name.is_empty()));
+            .find_map(|name| name.as_deref().filter(|name| !name.is_empty()));
         // The deprecated single span counts unless it repeats one of `spans`.
         let legacy = entity
             .span
@@ -53,7 +53,7 @@ impl<'a> SpanBatch<'a> {
             .filter(|span| !entity.spans.contains(span));
         self.push(
             FieldRow {
-                name: name.unwrap_or_else(|| UNNAMED.to_owned()),
+                name: name.unwrap_or(UNNAMED).to_owned(),
                 kind: entity.kind.clone(),
                 value: entity.formatted_value.clone(),
                 confidence: entity.probability,

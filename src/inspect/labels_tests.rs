@@ -217,3 +217,15 @@ fn very_deep_paths_are_listed_whole_without_placeholders() {
     assert_eq!(rows[0], (deep.join(" > "), 0, Some(0.4)));
     assert_eq!(rows[3], (shallow.join(" > "), 2, Some(0.3)));
 }
+
+#[test]
+fn a_model_without_thresholds_gives_every_label_no_threshold() {
+    let labels = json!({"labels": [{"name": ["A"], "probability": 0.9}]});
+    // An empty list, and a threshold entry without a value.
+    for thresholds in [json!([]), json!([{"name": ["A"]}])] {
+        let stream = model(thresholds);
+        let only = predicted(list(Route::Fetch, labels.clone(), Some(&stream)));
+        assert_eq!(only.rows()[0].state, LabelState::NoThreshold);
+        assert_eq!(only.rows()[0].threshold, None);
+    }
+}
