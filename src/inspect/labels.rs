@@ -184,42 +184,64 @@ pub(crate) fn results_row<'a>(
     }
 }
 
-/// A taxonomy node: the rows predicted for one path, and the nodes below it.
+/// A taxonomy node. Its path is the first `level` segments of `predicted[row].path`: borrowing
+/// it instead of cloning every prefix keeps arranging cheap.
 struct Node {
-    /// The node's path is the first `level` segments of `predicted[row].path`: borrowing it
-    /// instead of cloning every prefix keeps arranging cheap.
     row: usize,
     level: usize,
-    rows: Vec<usize>,
-    children: Vec<usize>,
+    parent: Option<usize>,
 }
 
-/// Arranges predicted rows (in the order the API sent them) into a [`LabelList`].
+/// Arranges predicted rows (in the order the API sent them) into a [`LabelList`]. The tree is
+/// kept in flat arrays (a few allocations per result, not a few per label): thousands of
+/// results are arranged whenever a page arrives.
 pub(crate) fn arrange(predicted: Vec<LabelRow>, thresholds: &Thresholds) -> LabelList {
-    let (mut nodes, mut roots) = taxonomy(&predicted);
+    let (nodes, node_of_row) = taxonomy(&predicted);
+    let probability = |row: usize| predicted[row].probability;
 
-    // Parents were created before their children, so walking backwards settles every child's
-    // key before its parent needs it. A node sorts by its best probability, or by its best
-    // descendant's when it is a placeholder.
-    let mut keys: Vec<Option<f64>> = vec![None; nodes.len()];
+    // A node sorts by its best probability, or by its best descendant's when it is a
+    // placeholder. Children come after their parent, so one backward pass settles every key.
+    let mut own: Vec<Option<f64>> = vec![None; nodes.len()];
+    for (row, &node) in node_of_row.iter().enumerate() {
+        own[node] = best([own[node], probability(row)].into_iter());
+    }
+    let mut below: Vec<Option<f64>> = vec![None; nodes.len()];
+    let mut key: Vec<Option<f64>> = vec![None; nodes.len()];
     for id in (0..nodes.len()).rev() {
-        let own = best(nodes[id].rows.iter().map(|&row| predicted[row].probability));
-        let below = best(nodes[id].children.iter().map(|&child| keys[child]));
-        keys[id] = own.or(below);
+        key[id] = own[id].or(below[id]);
+        if let Some(parent) = nodes[id].parent {
+            below[parent] = best([below[parent], key[id]].into_iter());
+        }
     }
-    let by_key_descending = |a: &usize, b: &usize| descending(keys[*a], keys[*b]);
-    for node in &mut nodes {
-        node.children.sort_by(by_key_descending);
-        node.rows
-            .sort_by(|&a, &b| descending(predicted[a].probability, predicted[b].probability));
-    }
-    roots.sort_by(by_key_descending);
 
-    let placeholder_paths: Vec<Option<LabelPath>> = nodes
+    // Nodes grouped by parent (top level first), best first within a group, and rows grouped
+    // by node, best first. Stable sorts keep the API's order between equals.
+    let mut by_parent: Vec<usize> = (0..nodes.len()).collect();
+    by_parent.sort_by(|&a, &b| {
+        (nodes[a].parent.cmp(&nodes[b].parent)).then_with(|| descending(key[a], key[b]))
+    });
+    let mut by_node: Vec<usize> = (0..predicted.len()).collect();
+    by_node.sort_by(|&a, &b| {
+        (node_of_row[a].cmp(&node_of_row[b]))
+            .then_with(|| descending(probability(a), probability(b)))
+    });
+    let children = |parent: Option<usize>| {
+        let start = by_parent.partition_point(|&id| nodes[id].parent < parent);
+        let end = by_parent.partition_point(|&id| nodes[id].parent <= parent);
+        &by_parent[start..end]
+    };
+    let rows_of = |node: usize| {
+        let start = by_node.partition_point(|&row| node_of_row[row] < node);
+        let end = by_node.partition_point(|&row| node_of_row[row] <= node);
+        &by_node[start..end]
+    };
+
+    let mut placeholder_paths: Vec<Option<LabelPath>> = nodes
         .iter()
-        .map(|node| {
+        .enumerate()
+        .map(|(id, node)| {
             let segments = &predicted[node.row].path.segments()[..node.level];
-            node.rows
+            rows_of(id)
                 .is_empty()
                 .then(|| LabelPath::new(segments.iter().cloned()))
         })
@@ -230,22 +252,22 @@ pub(crate) fn arrange(predicted: Vec<LabelRow>, thresholds: &Thresholds) -> Labe
         leaves: Vec::new(),
     };
     // Depth-first with an explicit stack: (node, depth), next sibling on top.
-    let mut stack: Vec<(usize, usize)> = roots.iter().rev().map(|&id| (id, 0)).collect();
+    let mut stack: Vec<(usize, usize)> = children(None).iter().rev().map(|&id| (id, 0)).collect();
     while let Some((id, depth)) = stack.pop() {
-        let node = &nodes[id];
-        if let Some(path) = &placeholder_paths[id] {
-            list.rows.push(placeholder(path.clone(), depth, thresholds));
+        if let Some(path) = placeholder_paths[id].take() {
+            list.rows.push(placeholder(path, depth, thresholds));
         }
-        for &row in &node.rows {
+        let below = children(Some(id));
+        for &row in rows_of(id) {
             if let Some(mut label) = predicted[row].take() {
                 label.depth = depth;
-                if node.children.is_empty() {
+                if below.is_empty() {
                     list.leaves.push(list.rows.len());
                 }
                 list.rows.push(label);
             }
         }
-        stack.extend(node.children.iter().rev().map(|&child| (child, depth + 1)));
+        stack.extend(below.iter().rev().map(|&child| (child, depth + 1)));
     }
     let rows = &list.rows;
     list.leaves
@@ -253,48 +275,35 @@ pub(crate) fn arrange(predicted: Vec<LabelRow>, thresholds: &Thresholds) -> Labe
     list
 }
 
-/// The taxonomy the rows imply: one node per path and per ancestor path, parents created before
-/// their children. Returns the nodes and the top-level node ids, both in order of appearance.
+/// The taxonomy the rows imply: one node per path and per ancestor path, each parent created
+/// before its children. Returns the nodes and the node of each row.
 fn taxonomy(predicted: &[LabelRow]) -> (Vec<Node>, Vec<usize>) {
-    let mut nodes: Vec<Node> = Vec::with_capacity(predicted.len());
-    let mut roots: Vec<usize> = Vec::new();
-    let mut by_path: HashMap<&[String], usize> = HashMap::with_capacity(predicted.len());
+    let mut nodes: Vec<Node> = Vec::with_capacity(predicted.len() * 2);
+    let mut node_of_row = Vec::with_capacity(predicted.len());
+    let mut by_path: HashMap<&[String], usize> = HashMap::with_capacity(predicted.len() * 2);
     for (row, label) in predicted.iter().enumerate() {
         let segments = label.path.segments();
-        let mut add = |level: usize, parent: Option<usize>| {
-            let id = nodes.len();
-            nodes.push(Node {
-                row,
-                level,
-                rows: Vec::new(),
-                children: Vec::new(),
-            });
-            match parent {
-                Some(parent) => nodes[parent].children.push(id),
-                None => roots.push(id),
-            }
-            id
-        };
-        let node = if segments.len() > MAX_GROUPED_DEPTH || segments.is_empty() {
-            add(segments.len(), None)
+        let node = if segments.is_empty() || segments.len() > MAX_GROUPED_DEPTH {
+            // Listed whole at the top level, without placeholder ancestors.
+            add(&mut nodes, row, segments.len(), None)
         } else {
-            let mut parent = None;
-            for level in 1..=segments.len() {
-                let id = match by_path.get(&segments[..level]) {
-                    Some(&id) => id,
-                    None => {
-                        let id = add(level, parent);
-                        by_path.insert(&segments[..level], id);
-                        id
-                    }
-                };
-                parent = Some(id);
-            }
-            parent.unwrap_or_default()
+            let top = *by_path
+                .entry(&segments[..1])
+                .or_insert_with(|| add(&mut nodes, row, 1, None));
+            (2..=segments.len()).fold(top, |parent, level| {
+                *by_path
+                    .entry(&segments[..level])
+                    .or_insert_with(|| add(&mut nodes, row, level, Some(parent)))
+            })
         };
-        nodes[node].rows.push(row);
+        node_of_row.push(node);
     }
-    (nodes, roots)
+    (nodes, node_of_row)
+}
+
+fn add(nodes: &mut Vec<Node>, row: usize, level: usize, parent: Option<usize>) -> usize {
+    nodes.push(Node { row, level, parent });
+    nodes.len() - 1
 }
 
 fn placeholder(path: LabelPath, depth: usize, thresholds: &Thresholds) -> LabelRow {
