@@ -138,7 +138,9 @@ fn summarise(page: &Page, labels: &[Option<&LabelList>], mut comments: Vec<usize
         .and_then(|&index| comment_time(comment(index)))
         .map(|(_, timestamp)| timestamp.clone());
     Thread {
-        thread_id: comment(comments[0]).thread_id.clone(),
+        thread_id: comments
+            .first()
+            .and_then(|&index| comment(index).thread_id.clone()),
         started_text: started.as_ref().map(local_time).unwrap_or_default(),
         started,
         top_labels: top_labels(
