@@ -5,6 +5,7 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(CliCommand::Fetch(args)) => streamlens::cli::fetch::run(args),
+        Some(CliCommand::DemoServer(args)) => streamlens::cli::demo_server::run(args),
         None => std::process::ExitCode::SUCCESS,
     }
 }

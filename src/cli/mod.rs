@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod demo_server;
 pub mod fetch;
 
 #[derive(Debug, Parser)]
@@ -19,4 +20,6 @@ pub struct Cli {
 pub enum CliCommand {
     /// Print (or save) one page of a stream exactly as the API sent it. Never moves the stream.
     Fetch(fetch::FetchArgs),
+    /// Run the stand-in API server on loopback (prints its endpoint and token).
+    DemoServer(demo_server::DemoServerArgs),
 }

@@ -1,0 +1,471 @@
+//! Deterministic, realistic comments: e-mail threads with translations, emoji and right-to-left
+//! text, chat transcripts with many messages, typed user properties, four-level label paths with
+//! sentiment, general fields with exact spans, tone and quality of service.
+//!
+//! Every comment is built in the shape of a `/fetch` result (without its `sequence_id`); the
+//! `/results` shape is derived from it in [`super::pages`].
+
+use fastrand::Rng;
+use jiff::{SignedDuration, Timestamp};
+use serde_json::{Value, json};
+
+/// One comment in a stream, with what the server needs to know about it but does not send.
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// The `/fetch` result object, without `sequence_id`.
+    pub result: Value,
+    /// The platform's ingestion time: what `/reset` compares against.
+    pub created_at: Timestamp,
+    /// Whether the stream's comment filter lets it through.
+    pub passes: bool,
+}
+
+/// How a generated stream's comments look.
+#[derive(Clone, Copy, Debug)]
+pub struct Recipe {
+    pub seed: u64,
+    pub source_id: &'static str,
+    pub start: Timestamp,
+    /// Predictions are included (a stream without a model has none).
+    pub with_model: bool,
+    /// Every n-th comment goes to a mailbox the stream's filter rejects (0 = none).
+    pub reject_every: usize,
+}
+
+/// The mailbox the demo streams' comment filters accept.
+pub const MAILBOX: &str = "service@northwind.example";
+const OTHER_MAILBOX: &str = "newsletters@northwind.example";
+
+/// The bank taxonomy: up to four levels, parents predicted on their own as well.
+pub const BANK_LABELS: &[&[&str]] = &[
+    &["Account"],
+    &["Account", "Access"],
+    &["Account", "Access", "Password Reset"],
+    &["Account", "Access", "Password Reset", "Locked Out"],
+    &["Account", "Closure"],
+    &["Payments"],
+    &["Payments", "Failed"],
+    &["Payments", "Refund Request"],
+    &["Cards"],
+    &["Cards", "Lost or Stolen"],
+    &["Complaint"],
+    &["Complaint", "Fees"],
+    &["General Enquiry"],
+    &["Spam"],
+];
+
+struct Topic {
+    subject: &'static str,
+    opening: &'static str,
+    labels: &'static [usize],
+}
+
+const TOPICS: &[Topic] = &[
+    Topic {
+        subject: "Locked out of online banking",
+        opening: "I have tried to log in three times and now my account is locked.",
+        labels: &[0, 1, 2, 3],
+    },
+    Topic {
+        subject: "Payment did not go through",
+        opening: "My transfer was rejected although there was enough money on the account.",
+        labels: &[5, 6],
+    },
+    Topic {
+        subject: "Refund for a double charge",
+        opening: "The same card payment was taken twice. Please refund one of them.",
+        labels: &[5, 7, 8],
+    },
+    Topic {
+        subject: "Card lost on holiday",
+        opening: "I lost my debit card yesterday evening, please block it right away.",
+        labels: &[8, 9],
+    },
+    Topic {
+        subject: "Why am I paying this fee?",
+        opening: "There is a monthly account fee I never agreed to. This is not acceptable.",
+        labels: &[10, 11],
+    },
+    Topic {
+        subject: "Closing my account",
+        opening: "I would like to close my savings account and move the balance.",
+        labels: &[0, 4],
+    },
+    Topic {
+        subject: "Opening hours over the holidays",
+        opening: "Could you tell me when the branch on Market Street is open in December?",
+        labels: &[12],
+    },
+];
+
+const PEOPLE: &[&str] = &[
+    "anna.schmidt@example.de",
+    "omar.haddad@example.ae",
+    "li.wei@example.cn",
+    "noa.levi@example.il",
+    "marie.dupont@example.fr",
+    "j.o'connor@example.ie",
+    "priya.natarajan@example.in",
+];
+
+/// Non-English openings with their English translation: `(language, original, translation)`.
+const TRANSLATED: &[(&str, &str, &str)] = &[
+    (
+        "de",
+        "Guten Tag, meine Karte wurde gestern gesperrt. 🙏",
+        "Good afternoon, my card was blocked yesterday. 🙏",
+    ),
+    (
+        "ar",
+        "مرحبا، لم تصل الحوالة إلى حسابي بعد.",
+        "Hello, the transfer has not reached my account yet.",
+    ),
+    (
+        "he",
+        "שלום, חויבתי פעמיים על אותה עסקה.",
+        "Hello, I was charged twice for the same transaction.",
+    ),
+    (
+        "fr",
+        "Bonjour, je souhaite clôturer mon compte épargne.",
+        "Hello, I would like to close my savings account.",
+    ),
+];
+
+/// Generates `count` e-mail comments in threads of one to four messages each.
+pub fn emails(recipe: Recipe, count: usize) -> Vec<Item> {
+    let mut rng = Rng::with_seed(recipe.seed);
+    let mut items = Vec::with_capacity(count);
+    let mut thread = 0;
+    while items.len() < count {
+        thread += 1;
+        let topic = &TOPICS[rng.usize(..TOPICS.len())];
+        let customer = PEOPLE[rng.usize(..PEOPLE.len())];
+        let replies = rng.usize(0..4).min(count - items.len() - 1);
+        for reply in 0..=replies {
+            let n = items.len();
+            let at = recipe.start + SignedDuration::from_mins(37 * n as i64 + rng.i64(0..20));
+            let rejected = recipe.reject_every > 0 && n % recipe.reject_every == 1;
+            let mut email = Email::new(&mut rng, topic, customer, reply, n);
+            if rejected {
+                email.mailbox = OTHER_MAILBOX;
+            }
+            let message = email.message(at);
+            let comment = comment(
+                recipe,
+                n,
+                Some(&format!("thr-{thread:04}")),
+                at,
+                &email,
+                vec![message],
+            );
+            let mut result = json!({ "comment": comment });
+            if recipe.with_model {
+                predict(&mut rng, &mut result, topic.labels, &email);
+            }
+            items.push(Item {
+                result,
+                created_at: at + SignedDuration::from_secs(62),
+                passes: !rejected,
+            });
+        }
+    }
+    items
+}
+
+/// Generates `count` chat transcripts of 20 to 120 short messages from named speakers.
+pub fn chats(recipe: Recipe, count: usize) -> Vec<Item> {
+    let mut rng = Rng::with_seed(recipe.seed);
+    (0..count)
+        .map(|n| {
+            let at = recipe.start + SignedDuration::from_mins(90 * n as i64);
+            let topic = &TOPICS[rng.usize(..TOPICS.len())];
+            let lines = rng.usize(20..=120);
+            let messages: Vec<Value> = (0..lines)
+                .map(|line| {
+                    let (from, text) = if line % 2 == 0 {
+                        ("Customer", CHAT_CUSTOMER[line / 2 % CHAT_CUSTOMER.len()])
+                    } else {
+                        ("Agent Maya", CHAT_AGENT[line / 2 % CHAT_AGENT.len()])
+                    };
+                    let text = if line == 0 { topic.opening } else { text };
+                    json!({
+                        "from": from,
+                        "sent_at": (at + SignedDuration::from_secs(20 * line as i64)).to_string(),
+                        "language": "en",
+                        "body": { "text": text },
+                    })
+                })
+                .collect();
+            let email = Email::new(&mut rng, topic, "chat", 0, n);
+            let thread = (n % 3 != 0).then(|| format!("chat-{n:04}"));
+            let comment = comment(recipe, n, thread.as_deref(), at, &email, messages);
+            let mut result = json!({ "comment": comment });
+            if recipe.with_model {
+                predict(&mut rng, &mut result, topic.labels, &email);
+            }
+            Item {
+                result,
+                created_at: at + SignedDuration::from_secs(5),
+                passes: true,
+            }
+        })
+        .collect()
+}
+
+const CHAT_CUSTOMER: &[&str] = &[
+    "hi",
+    "yes that's me",
+    "it says error 4021 👀",
+    "ok one sec",
+    "still the same",
+    "thanks!! 👍🏽",
+];
+const CHAT_AGENT: &[&str] = &[
+    "Hello, you are chatting with Maya. How can I help?",
+    "Could you confirm your date of birth?",
+    "Thank you. I can see the problem on our side.",
+    "Please try again now.",
+    "Is there anything else I can help with?",
+];
+
+/// One e-mail's text, with the general fields it mentions at known places.
+struct Email {
+    subject: String,
+    body: String,
+    signature: String,
+    translation: Option<(&'static str, String)>,
+    from: String,
+    mailbox: &'static str,
+    /// `(field name, kind, formatted value, text as written)`, each found once in `body`.
+    fields: Vec<(&'static str, &'static str, String, String)>,
+    tier: &'static str,
+}
+
+impl Email {
+    fn new(rng: &mut Rng, topic: &Topic, customer: &str, reply: usize, n: usize) -> Self {
+        let amount = format!("{}.{:02}", rng.u32(5..2000), rng.u32(0..100));
+        let reference = format!("REF-{:05}", 10_000 + n);
+        let family = "👨‍👩‍👧";
+        let translated = (n % 4 == 2).then(|| TRANSLATED[n / 4 % TRANSLATED.len()]);
+        let opening = match translated {
+            Some((_, _, english)) => english,
+            None => topic.opening,
+        };
+        let body = format!(
+            "Hello,\n\n{opening}\nThe amount was EUR {amount} and your reference was {reference}. \
+             Our {family} joint account is affected too.\n\nKind regards"
+        );
+        let translation = translated.map(|(language, original, _)| {
+            (
+                language,
+                format!("{original}\nEUR {amount} / {reference}. {family}\n\n—"),
+            )
+        });
+        let name = customer.split('@').next().unwrap_or(customer);
+        Self {
+            subject: if reply == 0 {
+                topic.subject.to_owned()
+            } else {
+                format!("{}{}", "Re: ".repeat(reply), topic.subject)
+            },
+            body,
+            signature: format!("{name}\nSent from my phone"),
+            translation,
+            from: customer.to_owned(),
+            mailbox: MAILBOX,
+            fields: vec![
+                (
+                    "Amount",
+                    "money",
+                    format!("EUR {amount}"),
+                    format!("EUR {amount}"),
+                ),
+                ("Reference", "reference", reference.clone(), reference),
+            ],
+            tier: ["Gold", "Standard", "Private Banking"][n % 3],
+        }
+    }
+
+    fn message(&self, at: Timestamp) -> Value {
+        let mut body = json!({ "text": self.body });
+        let mut subject = json!({ "text": self.subject });
+        let mut language = "en";
+        if let Some((original_language, original)) = &self.translation {
+            body["translated_from"] = json!(original);
+            subject["translated_from"] = json!(format!("[{original_language}] {}", self.subject));
+            language = original_language;
+        }
+        json!({
+            "from": self.from,
+            "to": [self.mailbox],
+            "cc": if self.subject.starts_with("Re:") { json!(["complaints@northwind.example"]) } else { json!([]) },
+            "sent_at": at.to_string(),
+            "language": language,
+            "subject": subject,
+            "body": body,
+            "signature": { "text": self.signature },
+        })
+    }
+}
+
+fn comment(
+    recipe: Recipe,
+    n: usize,
+    thread: Option<&str>,
+    at: Timestamp,
+    email: &Email,
+    messages: Vec<Value>,
+) -> Value {
+    let id = format!("c{:06}", n + 1);
+    let mut comment = json!({
+        "id": id,
+        "uid": format!("{}.{id}", recipe.source_id),
+        "source_id": recipe.source_id,
+        "timestamp": at.to_string(),
+        "created_at": (at + SignedDuration::from_secs(62)).to_string(),
+        "last_modified": (at + SignedDuration::from_secs(62)).to_string(),
+        "text_format": "plain",
+        "user_properties": {
+            "string:Mailbox": email.mailbox,
+            "string:Customer Tier": email.tier,
+            "string:Folder: Path": "Inbox/Service",
+            "number:Account Age Days": 30 + (n * 17) % 4000,
+            "number:Open Cases": n % 4,
+            "boolean:VIP": n % 5 == 0,
+        },
+        "messages": messages,
+        "attachments": if n % 3 == 0 {
+            json!([{ "name": "statement.pdf", "size": 48_213 + n, "content_type": "application/pdf" }])
+        } else {
+            json!([])
+        },
+    });
+    if let Some(thread) = thread {
+        comment["thread_id"] = json!(thread);
+    }
+    comment
+}
+
+/// Adds labels (the topic's, with a parent or child sometimes missing and a stray low one),
+/// general fields with spans into the first message's body, and tone and quality of service.
+fn predict(rng: &mut Rng, result: &mut Value, topic_labels: &[usize], email: &Email) {
+    let mut labels: Vec<Value> = Vec::new();
+    for &label in topic_labels {
+        // Now and then a parent or a child is missing: they are predicted independently.
+        if rng.u8(..10) != 0 {
+            labels.push(json!({
+                "name": BANK_LABELS[label],
+                "probability": 0.35 + 0.65 * rng.f64(),
+                "sentiment": rng.f64() * 2.0 - 1.0,
+            }));
+        }
+    }
+    if rng.bool() {
+        labels.push(json!({ "name": ["General Enquiry"], "probability": 0.05 + 0.2 * rng.f64() }));
+    }
+    let entities: Vec<Value> = email
+        .fields
+        .iter()
+        .filter_map(|(name, kind, formatted, written)| {
+            let start = email.body.find(written.as_str())?;
+            let end = start + written.len();
+            Some(json!({
+                "name": name,
+                "kind": kind,
+                "formatted_value": formatted,
+                "probability": 0.9,
+                "spans": [span("body", &email.body, start, end)],
+            }))
+        })
+        .collect();
+    result["labels"] = json!(labels);
+    result["entities"] = json!(entities);
+    result["label_properties"] = json!([
+        { "property_id": "0000000000000001", "property_name": "tone", "value": rng.f64() * 20.0 - 10.0 },
+        { "property_id": "0000000000000002", "property_name": "quality_of_service", "value": rng.f64() * 10.0 - 5.0 },
+    ]);
+}
+
+/// A span over `text[start..end]` (byte offsets) in both units the API uses: code points and
+/// UTF-16 bytes (two per code unit).
+fn span(part: &str, text: &str, start: usize, end: usize) -> Value {
+    let chars = |s: &str| s.chars().count();
+    let utf16_bytes = |s: &str| 2 * s.encode_utf16().count();
+    json!({
+        "content_part": part,
+        "message_index": 0,
+        "char_start": chars(&text[..start]),
+        "char_end": chars(&text[..end]),
+        "utf16_byte_start": utf16_bytes(&text[..start]),
+        "utf16_byte_end": utf16_bytes(&text[..end]),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn recipe() -> Recipe {
+        Recipe {
+            seed: 7,
+            source_id: "5f1e0c0ffee0babe",
+            start: "2026-10-01T08:00:00Z".parse().unwrap(),
+            with_model: true,
+            reject_every: 5,
+        }
+    }
+
+    #[test]
+    fn generation_is_deterministic_and_sized() {
+        let first = emails(recipe(), 50);
+        assert_eq!(first.len(), 50);
+        let again = emails(recipe(), 50);
+        assert_eq!(first[17].result, again[17].result);
+        assert!(first.iter().any(|item| !item.passes));
+        assert!(first.windows(2).all(|w| w[0].created_at < w[1].created_at));
+    }
+
+    #[test]
+    fn spans_point_at_the_formatted_text_in_both_units() {
+        for item in emails(recipe(), 30) {
+            let body = item.result["comment"]["messages"][0]["body"]["text"]
+                .as_str()
+                .unwrap();
+            for entity in item.result["entities"].as_array().unwrap() {
+                let span = &entity["spans"][0];
+                let (start, end) = (
+                    span["char_start"].as_u64().unwrap(),
+                    span["char_end"].as_u64().unwrap(),
+                );
+                let by_chars: String = body
+                    .chars()
+                    .skip(start as usize)
+                    .take((end - start) as usize)
+                    .collect();
+                assert_eq!(by_chars, entity["formatted_value"].as_str().unwrap());
+                let units: Vec<u16> = body.encode_utf16().collect();
+                let (a, b) = (
+                    span["utf16_byte_start"].as_u64().unwrap() as usize / 2,
+                    span["utf16_byte_end"].as_u64().unwrap() as usize / 2,
+                );
+                assert_eq!(String::from_utf16(&units[a..b]).unwrap(), by_chars);
+            }
+        }
+    }
+
+    #[test]
+    fn chats_have_many_messages_and_some_lack_a_thread() {
+        let chats = chats(recipe(), 6);
+        assert!(
+            chats
+                .iter()
+                .all(|c| c.result["comment"]["messages"].as_array().unwrap().len() >= 20)
+        );
+        assert!(
+            chats
+                .iter()
+                .any(|c| c.result["comment"].get("thread_id").is_none())
+        );
+    }
+}
