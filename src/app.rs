@@ -1,1 +1,126 @@
-//! The eframe application: owns state and worker.
+//! The eframe application: owns the state, the input drafts and the worker. Events are drained
+//! in `logic`, panels draw in `ui`, and every action becomes worker commands here.
+
+use std::sync::Arc;
+
+use crate::api::{ClientConfig, Token};
+use crate::state::{Action, AppState, Settings};
+use crate::ui::{self, Drafts, SHORTCUTS};
+use crate::worker::{KeyringChoice, Worker};
+
+/// The key of the remembered settings in eframe's storage (`app.ron`).
+const SETTINGS_KEY: &str = "streamlens-settings";
+
+/// How the app starts.
+#[derive(Clone, Debug)]
+pub struct AppOptions {
+    /// Connect to the in-process demo server at once.
+    pub demo: bool,
+    /// Connect for this session to this endpoint with this token (tests, `REINFER_TOKEN`).
+    pub session: Option<(String, Token)>,
+    pub keyring: KeyringChoice,
+    pub client: ClientConfig,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self {
+            demo: false,
+            session: None,
+            keyring: KeyringChoice::Platform,
+            client: ClientConfig::default(),
+        }
+    }
+}
+
+pub struct App {
+    state: AppState,
+    drafts: Drafts,
+    worker: Worker,
+}
+
+impl App {
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> std::io::Result<Self> {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let ctx = cc.egui_ctx.clone();
+        let worker = Worker::start(
+            options.keyring,
+            options.client,
+            Arc::new(move || ctx.request_repaint()),
+        )?;
+        let mut app = Self {
+            state: AppState::new(settings),
+            drafts: Drafts::default(),
+            worker,
+        };
+        let start = app.state.start();
+        app.send_all(start);
+        if let Some((endpoint, token)) = options.session {
+            app.act(Action::ConnectSession { endpoint, token });
+        } else if options.demo {
+            app.act(Action::OpenDemo);
+        }
+        Ok(app)
+    }
+
+    /// The state, for tests and the smoke check.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub fn act(&mut self, action: Action) {
+        let commands = self.state.handle(action);
+        self.send_all(commands);
+    }
+
+    fn send_all(&self, commands: Vec<crate::worker::Command>) {
+        for command in commands {
+            self.worker.send(command);
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        for event in self.worker.drain() {
+            let commands = self.state.apply(event);
+            self.send_all(commands);
+        }
+        let pressed: Vec<Action> = SHORTCUTS
+            .iter()
+            .filter(|(shortcut, _)| ctx.input_mut(|i| i.consume_shortcut(shortcut)))
+            .map(|(_, action)| action.action())
+            .collect();
+        for action in pressed {
+            self.act(action);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let mut actions = Vec::new();
+        ui::show(
+            ui,
+            &self.state,
+            &mut self.drafts,
+            &mut actions,
+            |ui, state| {
+                if let Some(shown) = state.pages.current() {
+                    ui.label(format!(
+                        "{} comments on this page",
+                        shown.page.results.len()
+                    ));
+                }
+            },
+        );
+        for action in actions {
+            self.act(action);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+    }
+}

@@ -6,6 +6,6 @@ fn main() -> std::process::ExitCode {
     match cli.command {
         Some(CliCommand::Fetch(args)) => streamlens::cli::fetch::run(args),
         Some(CliCommand::DemoServer(args)) => streamlens::cli::demo_server::run(args),
-        None => std::process::ExitCode::SUCCESS,
+        None => streamlens::cli::gui::run(cli.demo, cli.no_keyring),
     }
 }

@@ -279,9 +279,12 @@ async fn reads_are_retried_on_503_and_429_as_the_server_sees() {
     assert_eq!(statuses, [Some(503), Some(429), Some(200)]);
 }
 
+/// What a fault must be classified as.
+type Expected = fn(&ErrorKind) -> bool;
+
 #[tokio::test]
 async fn every_fault_kind_is_a_classified_error_without_the_token() {
-    let cases: Vec<(Fault, fn(&ErrorKind) -> bool)> = vec![
+    let cases: Vec<(Fault, Expected)> = vec![
         (Fault::status(400), |k| *k == ErrorKind::Rejected),
         (Fault::status(401), |k| *k == ErrorKind::Unauthorized),
         (

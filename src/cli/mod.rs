@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 
 pub mod demo_server;
 pub mod fetch;
+pub mod gui;
 
 #[derive(Debug, Parser)]
 #[command(name = "streamlens", version, about)]
@@ -11,6 +12,10 @@ pub struct Cli {
     /// Start on the built-in demo server, without any saved connection.
     #[arg(long)]
     pub demo: bool,
+
+    /// Use no system keyring: connect for the session only (token from REINFER_TOKEN or typed).
+    #[arg(long)]
+    pub no_keyring: bool,
 
     #[command(subcommand)]
     pub command: Option<CliCommand>,

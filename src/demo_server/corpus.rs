@@ -332,10 +332,10 @@ fn comment(
             "string:Folder: Path": "Inbox/Service",
             "number:Account Age Days": 30 + (n * 17) % 4000,
             "number:Open Cases": n % 4,
-            "boolean:VIP": n % 5 == 0,
+            "boolean:VIP": n.is_multiple_of(5),
         },
         "messages": messages,
-        "attachments": if n % 3 == 0 {
+        "attachments": if n.is_multiple_of(3) {
             json!([{ "name": "statement.pdf", "size": 48_213 + n, "content_type": "application/pdf" }])
         } else {
             json!([])

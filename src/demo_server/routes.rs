@@ -186,33 +186,34 @@ async fn update_stream(State(shared): State<SharedState>, Path(path): StreamPath
     one_stream(State(shared), Path(path)).await
 }
 
-fn read_body(body: &Bytes) -> Result<Value, Response> {
+/// The request body as JSON, or a 400 answer.
+fn read_body(body: &Bytes) -> Result<Value, Box<Response>> {
     serde_json::from_slice(body).map_err(|e| {
-        error(
+        Box::new(error(
             StatusCode::BAD_REQUEST,
             &format!("400 Bad Request: invalid JSON body: {e}"),
-        )
+        ))
     })
 }
 
-fn size_in_range(size: Option<u64>) -> Result<usize, Response> {
+fn size_in_range(size: Option<u64>) -> Result<usize, Box<Response>> {
     match size {
         Some(size @ 1..=1024) => Ok(size as usize),
-        _ => Err(error(
+        _ => Err(Box::new(error(
             StatusCode::BAD_REQUEST,
             "400 Bad Request: size must be between 1 and 1024",
-        )),
+        ))),
     }
 }
 
 async fn fetch(State(shared): State<SharedState>, Path(path): StreamPath, body: Bytes) -> Response {
     let request = match read_body(&body) {
         Ok(request) => request,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let size = match size_in_range(request["size"].as_u64()) {
         Ok(size) => size,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let max_filtered = request["max_filtered"].as_u64().map(|m| m as usize);
     let shared = lock(&shared);
@@ -230,7 +231,7 @@ async fn results(
     let number = |key: &str| query.get(key).and_then(|v| v.parse::<u64>().ok());
     let size = match size_in_range(number("max_results").or(Some(16))) {
         Ok(size) => size,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let max_filtered = number("max_filtered").map(|m| m as usize);
     let shared = lock(&shared);
@@ -247,7 +248,7 @@ async fn advance(
 ) -> Response {
     let request = match read_body(&body) {
         Ok(request) => request,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let Some(sequence_id) = request["sequence_id"].as_str() else {
         return error(
@@ -285,7 +286,7 @@ async fn advance(
 async fn reset(State(shared): State<SharedState>, Path(path): StreamPath, body: Bytes) -> Response {
     let request = match read_body(&body) {
         Ok(request) => request,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let text = request["to_comment_created_at"]
         .as_str()

@@ -1,1 +1,239 @@
-//! The background worker: owns the tokio runtime and speaks through `Command` and `Event`.
+//! The background worker: owns the tokio runtime, the active API client, the keyring and the
+//! in-process demo server. The UI sends [`Command`]s and receives [`Event`]s; every request
+//! carries a [`RequestId`] so the state can drop replies to requests it has since superseded.
+//! Nothing here blocks the UI thread: keyring calls run on blocking threads, the rest is async.
+
+mod tasks;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::mpsc;
+
+use crate::api::{
+    ApiError, ClientConfig, Dataset, Endpoint, Page, PageRequest, Progress, Project, Stream,
+    StreamModel, StreamRef, Timestamp, Token, User,
+};
+use crate::credentials::{Connection, CredentialError, CredentialStore};
+use crate::inspect::PageIndex;
+
+/// Identifies one request; replies carry it back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct RequestId(pub u64);
+
+/// Where the credentials live: the OS keyring (probed on start) or a mock for tests.
+#[derive(Clone, Debug)]
+pub enum KeyringChoice {
+    Platform,
+    Given(CredentialStore),
+    /// Use no keyring at all (`--no-keyring`): only session-only connections and the demo.
+    Off,
+}
+
+/// How to reach an API.
+#[derive(Clone, Debug)]
+pub enum ConnectionSource {
+    /// A connection saved in the keyring under this name.
+    Saved(String),
+    /// Held in memory only, for this session.
+    Session { endpoint: Endpoint, token: Token },
+    /// The stand-in server, started in-process on a free loopback port.
+    Demo,
+}
+
+/// What the UI asks of the worker.
+#[derive(Debug)]
+pub enum Command {
+    /// Probe the keyring; answers [`Event::Keyring`].
+    OpenKeyring,
+    SaveConnection {
+        id: RequestId,
+        connection: Connection,
+        replaces: Option<String>,
+    },
+    DeleteConnection {
+        id: RequestId,
+        name: String,
+    },
+    /// Make a client for `source` and ask who we are; answers [`Event::Connected`].
+    Connect {
+        id: RequestId,
+        source: ConnectionSource,
+    },
+    ListProjects {
+        id: RequestId,
+    },
+    ListDatasets {
+        id: RequestId,
+        project: String,
+    },
+    /// The dataset (for its taxonomy) and its streams.
+    ListStreams {
+        id: RequestId,
+        project: String,
+        dataset: String,
+    },
+    /// Read the head; `model` (the stream's, as listed) places the labels against thresholds.
+    Fetch {
+        id: RequestId,
+        stream: StreamRef,
+        request: PageRequest,
+        model: Option<StreamModel>,
+    },
+    /// Re-read the head with `request`; advance to `sequence_id` only if the head still ends there.
+    Advance {
+        id: RequestId,
+        stream: StreamRef,
+        request: PageRequest,
+        sequence_id: String,
+    },
+    Reset {
+        id: RequestId,
+        stream: StreamRef,
+        to: Timestamp,
+    },
+    /// Stop a running request; it answers with a `Cancelled` error.
+    Cancel {
+        id: RequestId,
+    },
+}
+
+/// Who the connection reached.
+#[derive(Clone, Debug)]
+pub struct Connected {
+    pub name: String,
+    pub host: String,
+    pub user: User,
+    pub demo: bool,
+}
+
+/// A page and what the inspector shows of it, computed off the UI thread.
+#[derive(Clone, Debug)]
+pub struct FetchedPage {
+    pub page: Arc<Page>,
+    pub index: Arc<PageIndex>,
+}
+
+impl FetchedPage {
+    pub fn new(page: Page, model: Option<&StreamModel>) -> Self {
+        let index = PageIndex::build(&page, model);
+        Self {
+            page: Arc::new(page),
+            index: Arc::new(index),
+        }
+    }
+}
+
+/// Why an advance did not happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AdvanceError {
+    /// The head moved since the user looked: nobody's position was changed.
+    StaleHead {
+        shown: String,
+        now: Option<String>,
+    },
+    Api(ApiError),
+}
+
+/// What the worker reports.
+#[derive(Debug)]
+pub enum Event {
+    /// `Ok` when saved connections can be used; `Err` says why not, in words.
+    Keyring(Result<(), CredentialError>),
+    ConnectionSaved {
+        id: RequestId,
+        name: String,
+        result: Result<(), CredentialError>,
+    },
+    ConnectionDeleted {
+        id: RequestId,
+        name: String,
+        result: Result<(), CredentialError>,
+    },
+    Connected {
+        id: RequestId,
+        result: Result<Box<Connected>, String>,
+    },
+    Projects {
+        id: RequestId,
+        result: Result<Vec<Project>, ApiError>,
+    },
+    Datasets {
+        id: RequestId,
+        result: Result<Vec<Dataset>, ApiError>,
+    },
+    Streams {
+        id: RequestId,
+        result: Result<(Box<Dataset>, Vec<Stream>), ApiError>,
+    },
+    Progress {
+        id: RequestId,
+        progress: Progress,
+    },
+    Fetched {
+        id: RequestId,
+        result: Result<FetchedPage, ApiError>,
+    },
+    Advanced {
+        id: RequestId,
+        result: Result<String, AdvanceError>,
+    },
+    Reset {
+        id: RequestId,
+        result: Result<Option<String>, ApiError>,
+    },
+}
+
+/// The handle the app keeps: a command sender and an event receiver. Dropping it stops the
+/// runtime and, with it, the demo server.
+pub struct Worker {
+    commands: mpsc::UnboundedSender<Command>,
+    events: std::sync::mpsc::Receiver<Event>,
+    _runtime: tokio::runtime::Runtime,
+}
+
+/// Called after every event, so the UI wakes up to drain it (`egui::Context::request_repaint`).
+pub type Wake = Arc<dyn Fn() + Send + Sync>;
+
+impl Worker {
+    /// Starts the runtime. `client` sets timeouts and retries of every API client it makes.
+    pub fn start(
+        keyring: KeyringChoice,
+        client: ClientConfig,
+        wake: Wake,
+    ) -> std::io::Result<Worker> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("streamlens-worker")
+            .enable_all()
+            .build()?;
+        let (commands, inbox) = mpsc::unbounded_channel();
+        let (outbox, events) = std::sync::mpsc::channel();
+        let context = tasks::Context {
+            keyring,
+            client_config: client,
+            outbox,
+            wake,
+            store: Arc::new(Mutex::new(None)),
+            client: Arc::new(Mutex::new(None)),
+            demo: Arc::new(tokio::sync::Mutex::new(None)),
+            running: Arc::new(Mutex::new(HashMap::new())),
+        };
+        runtime.spawn(tasks::dispatch(context, inbox));
+        Ok(Worker {
+            commands,
+            events,
+            _runtime: runtime,
+        })
+    }
+
+    pub fn send(&self, command: Command) {
+        // The dispatcher lives as long as the runtime, which lives as long as `self`.
+        let _ = self.commands.send(command);
+    }
+
+    /// Every event that has arrived, without waiting.
+    pub fn drain(&self) -> Vec<Event> {
+        self.events.try_iter().collect()
+    }
+}

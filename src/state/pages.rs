@@ -1,0 +1,286 @@
+//! Fetching pages, this run's page history, and the guarded advance and reset.
+
+use std::sync::Arc;
+
+use crate::api::{ErrorKind, Page, PageRequest, Progress, Stream, StreamRef, Timestamp};
+use crate::inspect::PageIndex;
+use crate::worker::{AdvanceError, Command, Event, FetchedPage, RequestId};
+
+use super::{Action, AppState};
+
+/// Where a shown page came from.
+#[derive(Clone, Debug)]
+pub enum PageSource {
+    Stream {
+        connection: String,
+        host: String,
+        stream: StreamRef,
+        request: PageRequest,
+        /// The stream as listed when the page was fetched (model version, thresholds).
+        info: Option<Stream>,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct ShownPage {
+    pub page: Arc<Page>,
+    pub index: Arc<PageIndex>,
+    pub source: PageSource,
+    pub fetched_at: jiff::Timestamp,
+}
+
+#[derive(Clone, Debug)]
+pub struct Running {
+    pub id: RequestId,
+    pub stream: StreamRef,
+    pub request: PageRequest,
+    pub progress: Option<Progress>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Pages {
+    /// Every page fetched in this run, oldest first.
+    pub history: Vec<ShownPage>,
+    /// Which of `history` is on screen.
+    pub shown: Option<usize>,
+    pub running: Option<Running>,
+    /// An advance or reset on its way.
+    pub moving: Option<RequestId>,
+}
+
+impl Pages {
+    pub fn current(&self) -> Option<&ShownPage> {
+        self.history.get(self.shown?)
+    }
+}
+
+/// A stream move waiting for the user's yes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Confirm {
+    Advance {
+        stream: StreamRef,
+        request: PageRequest,
+        sequence_id: String,
+        comments: usize,
+        filtered: u64,
+    },
+    Reset {
+        stream: StreamRef,
+        to: Timestamp,
+    },
+}
+
+/// Pages kept in the history; older ones are dropped so a long session stays small.
+const HISTORY_LIMIT: usize = 64;
+
+impl AppState {
+    /// Why advance is not possible now, or `None` when it is.
+    pub fn advance_blocked(&self) -> Option<&'static str> {
+        if self.pages.moving.is_some() {
+            return Some("A stream move is already on its way.");
+        }
+        let Some(shown) = self.pages.current() else {
+            return Some("Fetch a page first.");
+        };
+        let PageSource::Stream {
+            stream, connection, ..
+        } = &shown.source;
+        let newest = self.pages.history.iter().rposition(
+            |p| matches!(&p.source, PageSource::Stream { stream: s, .. } if s == stream),
+        );
+        if newest != self.pages.shown {
+            return Some("A newer page of this stream was fetched: show it to advance.");
+        }
+        if self
+            .connection
+            .connected()
+            .is_none_or(|c| c.name != *connection)
+        {
+            return Some("This page came from another connection.");
+        }
+        if shown.page.position().is_none() {
+            return Some("The page has no sequence id to advance to.");
+        }
+        None
+    }
+
+    pub(super) fn handle_pages(&mut self, action: Action) -> Vec<Command> {
+        match action {
+            Action::Fetch => self.fetch(),
+            Action::Cancel => match &self.pages.running {
+                Some(running) => vec![Command::Cancel { id: running.id }],
+                None => Vec::new(),
+            },
+            Action::ShowPage(n) if n < self.pages.history.len() => {
+                self.pages.shown = Some(n);
+                Vec::new()
+            }
+            Action::AskAdvance => {
+                if let Some(reason) = self.advance_blocked() {
+                    self.show_error(reason, None);
+                    return Vec::new();
+                }
+                let shown = self.pages.current().expect("advance_blocked checked it");
+                let PageSource::Stream {
+                    stream, request, ..
+                } = &shown.source;
+                self.confirm = Some(Confirm::Advance {
+                    stream: stream.clone(),
+                    request: *request,
+                    sequence_id: shown.page.position().unwrap_or_default().to_owned(),
+                    comments: shown.page.results.len(),
+                    filtered: shown.page.filtered.unwrap_or(0),
+                });
+                Vec::new()
+            }
+            Action::AskReset(text) => {
+                let to = Timestamp::parse(text.trim());
+                match (self.catalog.chosen(), to.instant) {
+                    (Some(stream), Some(_)) => self.confirm = Some(Confirm::Reset { stream, to }),
+                    (None, _) => self.show_error("Choose a stream first.", None),
+                    (_, None) => self.show_error(
+                        format!("\u{201c}{}\u{201d} is not a date and time; write e.g. 2026-11-01T00:00:00Z.", text.trim()),
+                        None,
+                    ),
+                }
+                Vec::new()
+            }
+            Action::DismissConfirm => {
+                self.confirm = None;
+                Vec::new()
+            }
+            Action::Confirm => {
+                let Some(confirm) = self.confirm.take() else {
+                    return Vec::new();
+                };
+                let id = self.next_id();
+                self.pages.moving = Some(id);
+                match confirm {
+                    Confirm::Advance {
+                        stream,
+                        request,
+                        sequence_id,
+                        ..
+                    } => {
+                        vec![Command::Advance {
+                            id,
+                            stream,
+                            request,
+                            sequence_id,
+                        }]
+                    }
+                    Confirm::Reset { stream, to } => vec![Command::Reset { id, stream, to }],
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn fetch(&mut self) -> Vec<Command> {
+        if self.pages.running.is_some() {
+            return Vec::new();
+        }
+        let Some(stream) = self.catalog.chosen() else {
+            self.show_error("Choose a project, a dataset and a stream first.", None);
+            return Vec::new();
+        };
+        let id = self.next_id();
+        let request = PageRequest {
+            route: self.settings.route,
+            size: self.settings.page_size,
+            max_filtered: None,
+        };
+        let model = self.catalog.stream_info().and_then(|s| s.model.clone());
+        self.pages.running = Some(Running {
+            id,
+            stream: stream.clone(),
+            request,
+            progress: None,
+        });
+        vec![Command::Fetch {
+            id,
+            stream,
+            request,
+            model,
+        }]
+    }
+
+    pub(super) fn apply_pages(&mut self, event: Event) -> Vec<Command> {
+        match event {
+            Event::Progress { id, progress } => {
+                if let Some(running) = self.pages.running.as_mut().filter(|r| r.id == id) {
+                    running.progress = Some(progress);
+                }
+            }
+            Event::Fetched { id, result } => {
+                let Some(running) = self.pages.running.take_if(|r| r.id == id) else {
+                    return Vec::new();
+                };
+                match result {
+                    Ok(fetched) => self.add_page(fetched, running),
+                    Err(err) if err.kind == ErrorKind::Cancelled => self.show_notice(
+                        "Fetch cancelled. The page on screen is the last one fetched.",
+                    ),
+                    Err(err) => self.show_error(err.to_string(), Some(Action::Fetch)),
+                }
+            }
+            Event::Advanced { id, result } if self.pages.moving == Some(id) => {
+                self.pages.moving = None;
+                match result {
+                    Ok(sequence_id) => self.show_notice(format!(
+                        "Advanced past {sequence_id}. The position moved for every consumer of the stream; \
+                         fetch to see what comes next."
+                    )),
+                    Err(AdvanceError::StaleHead { .. }) => self.show_error(
+                        "Nothing was advanced: the stream moved since this page was fetched (another \
+                         consumer, perhaps the automation, advanced it). Fetch again to see its head.",
+                        Some(Action::Fetch),
+                    ),
+                    Err(AdvanceError::Api(err)) => {
+                        self.show_error(format!("The advance failed and was not retried: {err}"), None)
+                    }
+                }
+            }
+            Event::Reset { id, result } if self.pages.moving == Some(id) => {
+                self.pages.moving = None;
+                match result {
+                    Ok(_) => self.show_notice("Reset done. The position moved for every consumer; fetch to see the new head."),
+                    Err(err) => self.show_error(format!("The reset failed and was not retried: {err}"), None),
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn add_page(&mut self, fetched: FetchedPage, running: Running) {
+        let Some(connected) = self.connection.connected() else {
+            return;
+        };
+        let Running {
+            stream, request, ..
+        } = running;
+        let source = PageSource::Stream {
+            connection: connected.name.clone(),
+            host: connected.host.clone(),
+            info: self
+                .catalog
+                .stream_info()
+                .filter(|s| s.name == stream.stream)
+                .cloned(),
+            stream,
+            request,
+        };
+        self.banner = None;
+        self.pages.history.push(ShownPage {
+            page: fetched.page,
+            index: fetched.index,
+            source,
+            fetched_at: jiff::Timestamp::now(),
+        });
+        if self.pages.history.len() > HISTORY_LIMIT {
+            self.pages.history.remove(0);
+        }
+        self.pages.shown = Some(self.pages.history.len() - 1);
+    }
+}

@@ -1,0 +1,153 @@
+//! Project → dataset → stream, each searchable, with refresh; then what the stream is.
+
+use super::Drafts;
+use super::widgets::searchable_list;
+use crate::api::Stream;
+use crate::state::{Action, AppState, Listing};
+
+pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &mut Vec<Action>) {
+    let catalog = &state.catalog;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.strong("Project");
+            if ui
+                .small_button("⟳")
+                .on_hover_text("Refresh the projects")
+                .clicked()
+            {
+                actions.push(Action::RefreshProjects);
+            }
+        });
+        let projects = catalog
+            .projects
+            .items()
+            .iter()
+            .map(|p| (p.name.as_str(), titled(&p.name, p.title.as_deref())));
+        if let Some(name) = searchable_list(
+            ui,
+            "Search projects",
+            &mut drafts.project_search,
+            projects,
+            catalog.project.as_deref(),
+        ) {
+            actions.push(Action::ChooseProject(name));
+        }
+        status(ui, &catalog.projects, "No projects visible to this token.");
+        if catalog.project.is_none() {
+            return;
+        }
+        ui.separator();
+        ui.strong("Dataset");
+        let datasets = catalog.datasets.items().iter().map(|d| {
+            let mut shown = titled(&d.name, d.title.as_deref());
+            if d.is_ixp() {
+                shown.push_str(" (IXP documents)");
+            }
+            (d.name.as_str(), shown)
+        });
+        if let Some(name) = searchable_list(
+            ui,
+            "Search datasets",
+            &mut drafts.dataset_search,
+            datasets,
+            catalog.dataset.as_deref(),
+        ) {
+            actions.push(Action::ChooseDataset(name));
+        }
+        status(ui, &catalog.datasets, "This project has no datasets.");
+        if catalog.dataset.is_none() {
+            return;
+        }
+        ui.separator();
+        ui.strong("Stream");
+        let streams = catalog
+            .streams
+            .items()
+            .iter()
+            .map(|s| (s.name.as_str(), titled(&s.name, s.title.as_deref())));
+        if let Some(name) = searchable_list(
+            ui,
+            "Search streams",
+            &mut drafts.stream_search,
+            streams,
+            catalog.stream.as_deref(),
+        ) {
+            actions.push(Action::ChooseStream(name));
+        }
+        status(ui, &catalog.streams, "This dataset has no streams.");
+        if let Some(stream) = catalog.stream_info() {
+            ui.separator();
+            stream_facts(ui, stream);
+        }
+    });
+}
+
+/// `Title (name)`, or the name alone when the title is empty (titles need not be unique).
+fn titled(name: &str, title: Option<&str>) -> String {
+    match title.filter(|t| !t.trim().is_empty()) {
+        Some(title) => format!("{title} ({name})"),
+        None => name.to_owned(),
+    }
+}
+
+fn status<T>(ui: &mut egui::Ui, listing: &Listing<T>, empty: &str) {
+    match listing {
+        Listing::Loading(_) => {
+            ui.weak("Loading…");
+        }
+        Listing::Failed(message) => {
+            ui.colored_label(ui.visuals().error_fg_color, message);
+        }
+        Listing::Loaded(items) if items.is_empty() => {
+            ui.weak(empty);
+        }
+        _ => {}
+    }
+}
+
+fn stream_facts(ui: &mut egui::Ui, stream: &Stream) {
+    ui.strong(
+        stream
+            .title
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .unwrap_or(&stream.name),
+    );
+    if let Some(description) = stream.description.as_deref().filter(|d| !d.is_empty()) {
+        ui.label(description);
+    }
+    match &stream.model {
+        Some(model) => {
+            let version = model
+                .version
+                .map_or("unknown".to_owned(), |v| v.to_string());
+            ui.label(format!("Model version {version}"));
+            let on = model
+                .label_thresholds
+                .iter()
+                .filter(|t| t.threshold.is_some_and(|t| t < 1.0))
+                .count();
+            ui.label(format!(
+                "{on} of {} label thresholds on (below 100%)",
+                model.label_thresholds.len()
+            ));
+        }
+        None => {
+            ui.label("This stream has no model: its comments come without predictions.");
+        }
+    }
+    let filter = stream
+        .comment_filter
+        .as_ref()
+        .map(|f| f.get())
+        .filter(|f| *f != "{}");
+    match filter {
+        Some(filter) => {
+            ui.label("Filter:");
+            ui.add(egui::Label::new(egui::RichText::new(filter).monospace()).wrap());
+        }
+        None => {
+            ui.label("No comment filter.");
+        }
+    }
+}

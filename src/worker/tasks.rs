@@ -1,0 +1,295 @@
+//! The worker's side: one task per command, answering through the outbox.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tokio::sync::mpsc;
+use tokio::task::AbortHandle;
+
+use super::{
+    AdvanceError, Command, Connected, ConnectionSource, Event, FetchedPage, KeyringChoice,
+    RequestId, Wake,
+};
+use crate::api::{ApiError, Client, ClientConfig, Endpoint, ErrorKind, Progress, Token};
+use crate::credentials::{CredentialError, CredentialStore};
+use crate::demo_server::{DemoServer, ServerConfig};
+
+#[derive(Clone)]
+pub(super) struct Context {
+    pub keyring: KeyringChoice,
+    pub client_config: ClientConfig,
+    pub outbox: std::sync::mpsc::Sender<Event>,
+    pub wake: Wake,
+    pub store: Arc<Mutex<Option<CredentialStore>>>,
+    pub client: Arc<Mutex<Option<Client>>>,
+    /// Kept alive while the demo is in use; the runtime's end stops it.
+    pub demo: Arc<tokio::sync::Mutex<Option<DemoServer>>>,
+    /// Running fetches, so Cancel can stop them.
+    pub running: Arc<Mutex<HashMap<RequestId, AbortHandle>>>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Context {
+    fn send(&self, event: Event) {
+        let _ = self.outbox.send(event);
+        (self.wake)();
+    }
+
+    fn client(&self) -> Result<Client, ApiError> {
+        lock(&self.client).clone().ok_or_else(|| {
+            ApiError::new(
+                ErrorKind::CannotConnect,
+                None,
+                "not connected: choose a connection first",
+            )
+        })
+    }
+
+    fn store(&self) -> Result<CredentialStore, CredentialError> {
+        lock(&self.store)
+            .clone()
+            .ok_or_else(|| CredentialError::NoService {
+                detail: "it has not answered yet".to_owned(),
+            })
+    }
+
+    /// Runs a keyring call on a blocking thread.
+    async fn with_store<T: Send + 'static>(
+        &self,
+        call: impl FnOnce(CredentialStore) -> Result<T, CredentialError> + Send + 'static,
+    ) -> Result<T, CredentialError> {
+        let store = self.store()?;
+        tokio::task::spawn_blocking(move || call(store))
+            .await
+            .unwrap_or_else(|_| {
+                Err(CredentialError::Other {
+                    detail: "The keyring call stopped unexpectedly.".to_owned(),
+                })
+            })
+    }
+}
+
+pub(super) async fn dispatch(context: Context, mut inbox: mpsc::UnboundedReceiver<Command>) {
+    while let Some(command) = inbox.recv().await {
+        match command {
+            Command::Cancel { id } => cancel(&context, id),
+            Command::Fetch {
+                id,
+                stream,
+                request,
+                model,
+            } => {
+                let task_context = context.clone();
+                let task = tokio::spawn(async move {
+                    let client = match task_context.client() {
+                        Ok(client) => client,
+                        Err(err) => {
+                            return task_context.send(Event::Fetched {
+                                id,
+                                result: Err(err),
+                            });
+                        }
+                    };
+                    let reporter = task_context.clone();
+                    let progress =
+                        move |progress: Progress| reporter.send(Event::Progress { id, progress });
+                    let result = client.peek(&stream, request, &progress).await;
+                    let result = result.map(|page| FetchedPage::new(page, model.as_ref()));
+                    lock(&task_context.running).remove(&id);
+                    task_context.send(Event::Fetched { id, result });
+                });
+                lock(&context.running).insert(id, task.abort_handle());
+            }
+            other => {
+                tokio::spawn(run(context.clone(), other));
+            }
+        }
+    }
+}
+
+fn cancel(context: &Context, id: RequestId) {
+    if let Some(task) = lock(&context.running).remove(&id) {
+        task.abort();
+        let cancelled = ApiError::new(ErrorKind::Cancelled, None, "cancelled");
+        context.send(Event::Fetched {
+            id,
+            result: Err(cancelled),
+        });
+    }
+}
+
+async fn run(context: Context, command: Command) {
+    let event = match command {
+        Command::OpenKeyring => Event::Keyring(open_keyring(&context).await),
+        Command::SaveConnection {
+            id,
+            connection,
+            replaces,
+        } => {
+            let name = connection.name.clone();
+            let result = context
+                .with_store(move |store| {
+                    store.save(&connection)?;
+                    match replaces {
+                        Some(old) if old != connection.name => store.delete(&old),
+                        _ => Ok(()),
+                    }
+                })
+                .await;
+            Event::ConnectionSaved { id, name, result }
+        }
+        Command::DeleteConnection { id, name } => {
+            let doomed = name.clone();
+            let result = context.with_store(move |store| store.delete(&doomed)).await;
+            Event::ConnectionDeleted { id, name, result }
+        }
+        Command::Connect { id, source } => Event::Connected {
+            id,
+            result: connect(&context, source).await,
+        },
+        Command::ListProjects { id } => {
+            let result = match context.client() {
+                Ok(client) => client.projects().await,
+                Err(err) => Err(err),
+            };
+            Event::Projects { id, result }
+        }
+        Command::ListDatasets { id, project } => {
+            let result = match context.client() {
+                Ok(client) => client.datasets(&project).await,
+                Err(err) => Err(err),
+            };
+            Event::Datasets { id, result }
+        }
+        Command::ListStreams {
+            id,
+            project,
+            dataset,
+        } => {
+            let result = match context.client() {
+                Ok(client) => {
+                    let (found, streams) = tokio::join!(
+                        client.dataset(&project, &dataset),
+                        client.streams(&project, &dataset)
+                    );
+                    found.and_then(|found| Ok((Box::new(found), streams?)))
+                }
+                Err(err) => Err(err),
+            };
+            Event::Streams { id, result }
+        }
+        Command::Advance {
+            id,
+            stream,
+            request,
+            sequence_id,
+        } => {
+            let result = match context.client() {
+                Ok(client) => advance(&client, &stream, request, sequence_id).await,
+                Err(err) => Err(AdvanceError::Api(err)),
+            };
+            Event::Advanced { id, result }
+        }
+        Command::Reset { id, stream, to } => {
+            let result = match context.client() {
+                Ok(client) => client.reset(&stream, &to).await,
+                Err(err) => Err(err),
+            };
+            Event::Reset { id, result }
+        }
+        Command::Fetch { .. } | Command::Cancel { .. } => return,
+    };
+    context.send(event);
+}
+
+async fn open_keyring(context: &Context) -> Result<(), CredentialError> {
+    let store = match &context.keyring {
+        KeyringChoice::Given(store) => store.clone(),
+        KeyringChoice::Off => {
+            return Err(CredentialError::NoService {
+                detail: "it was turned off with --no-keyring".into(),
+            });
+        }
+        KeyringChoice::Platform => tokio::task::spawn_blocking(CredentialStore::platform)
+            .await
+            .unwrap_or_else(|_| {
+                Err(CredentialError::NoService {
+                    detail: "the keyring check stopped".into(),
+                })
+            })?,
+    };
+    *lock(&context.store) = Some(store);
+    Ok(())
+}
+
+/// Makes the client for `source`, proves it with `/auth/user`, and makes it the active one.
+async fn connect(context: &Context, source: ConnectionSource) -> Result<Box<Connected>, String> {
+    let (name, endpoint, token, demo) = match source {
+        ConnectionSource::Saved(name) => {
+            let wanted = name.clone();
+            let saved = context
+                .with_store(move |store| store.load(&wanted))
+                .await
+                .map_err(|e| e.to_string())?;
+            (name, saved.endpoint, saved.token, false)
+        }
+        ConnectionSource::Session { endpoint, token } => {
+            ("Session only".to_owned(), endpoint, token, false)
+        }
+        ConnectionSource::Demo => {
+            let mut demo = context.demo.lock().await;
+            if demo.is_none() {
+                let server = DemoServer::start(ServerConfig::default())
+                    .await
+                    .map_err(|e| format!("The demo server could not start on loopback: {e}."))?;
+                *demo = Some(server);
+            }
+            let server = demo.as_ref().expect("started above");
+            let endpoint = Endpoint::parse(&server.base_url())?;
+            (
+                "Demo".to_owned(),
+                endpoint,
+                Token::new(server.token()),
+                true,
+            )
+        }
+    };
+    let host = endpoint.host();
+    let client =
+        Client::new(endpoint, token, context.client_config.clone()).map_err(|e| e.to_string())?;
+    let user = client.current_user().await.map_err(|e| e.to_string())?;
+    *lock(&context.client) = Some(client);
+    Ok(Box::new(Connected {
+        name,
+        host,
+        user,
+        demo,
+    }))
+}
+
+/// Re-reads the head and advances only if it still ends where the user saw it end.
+async fn advance(
+    client: &Client,
+    stream: &crate::api::StreamRef,
+    request: crate::api::PageRequest,
+    shown: String,
+) -> Result<String, AdvanceError> {
+    let head = client
+        .peek(stream, request, &|_: Progress| {})
+        .await
+        .map_err(AdvanceError::Api)?;
+    let now = head.position().map(str::to_owned);
+    if now.as_deref() != Some(shown.as_str()) {
+        return Err(AdvanceError::StaleHead { shown, now });
+    }
+    client
+        .advance(stream, &shown)
+        .await
+        .map_err(AdvanceError::Api)?;
+    Ok(shown)
+}

@@ -1,0 +1,198 @@
+//! The real app, driven through egui_kittest by labels, against the stand-in server on loopback:
+//! connect, pick, fetch, cancel, errors with the last page kept, and guarded stream moves.
+
+mod support;
+
+use egui_kittest::kittest::Queryable as _;
+use streamlens::api::Token;
+use streamlens::app::AppOptions;
+use streamlens::credentials::CredentialStore;
+use streamlens::demo_server::{Fault, FaultRule, MutationKind};
+use streamlens::worker::KeyringChoice;
+use support::*;
+
+const TOKEN: &str = "tok-VIEWER-5e3a1b";
+const ACME: &str = "ACME Operations (acme-ops)";
+const CLAIMS: &str = "Claims inbox (claims)";
+const NEW_CLAIMS: &str = "New claims to RPA (new-claims)";
+
+fn pages(harness: &egui_kittest::Harness<'_, streamlens::app::App>) -> usize {
+    harness.state().state().pages.history.len()
+}
+
+#[test]
+fn the_demo_opens_and_a_page_is_fetched_from_the_chosen_stream() {
+    let mut harness = app(AppOptions {
+        demo: true,
+        keyring: KeyringChoice::Given(CredentialStore::mock()),
+        ..AppOptions::default()
+    });
+    wait_for_label(&mut harness, "Demo · 127.0.0.1");
+    pick(&mut harness, ACME, CLAIMS, NEW_CLAIMS);
+    wait_for_label(&mut harness, "Model version 42");
+    harness.get_by_label("1 of 2 label thresholds on (below 100%)");
+    fetch(&mut harness);
+    wait_for_label(&mut harness, "16 comments on this page");
+    harness.get_by_label_contains("16 comment(s), 1 filtered out");
+    harness.get_by_label_contains("more comments are waiting");
+}
+
+#[test]
+fn a_saved_connection_goes_to_the_keyring_and_never_to_the_settings() {
+    let fixture = Fixture::new(TOKEN);
+    let store = CredentialStore::mock();
+    let mut harness = app(AppOptions {
+        keyring: KeyringChoice::Given(store.clone()),
+        client: quick_client(),
+        ..AppOptions::default()
+    });
+    click(&mut harness, "Add connection…");
+    type_into(&mut harness, "Name", "work tenant");
+    let endpoint = format!("{}/", fixture.server.base_url());
+    type_into(&mut harness, "Endpoint", &endpoint);
+    type_into(&mut harness, "API token", TOKEN);
+    harness.step();
+    click(&mut harness, "Save and connect");
+    wait_for_label(&mut harness, "work tenant · 127.0.0.1");
+    let saved = store.load("work tenant").unwrap();
+    assert_eq!(saved.token, Token::new(TOKEN));
+    let settings = serde_json::to_string(&harness.state().state().settings).unwrap();
+    assert!(
+        settings.contains("work tenant") && !settings.contains(TOKEN),
+        "{settings}"
+    );
+}
+
+#[test]
+fn without_a_keyring_the_app_says_so_and_offers_a_session_only_connection() {
+    let fixture = Fixture::new(TOKEN);
+    let mut harness = app(AppOptions {
+        keyring: KeyringChoice::Off,
+        client: quick_client(),
+        ..AppOptions::default()
+    });
+    wait_for_label(&mut harness, "The system keyring is not available");
+    assert!(
+        harness.query_by_label("Add connection…").is_none(),
+        "no way to save without a keyring"
+    );
+    click(&mut harness, "Connect for this session only…");
+    type_into(&mut harness, "Endpoint", &fixture.server.base_url());
+    type_into(&mut harness, "API token", TOKEN);
+    harness.step();
+    click(&mut harness, "Connect");
+    wait_for_label(&mut harness, "Session only · 127.0.0.1");
+}
+
+#[test]
+fn a_slow_fetch_can_be_cancelled_and_the_last_page_stays() {
+    let fixture = Fixture::new(TOKEN);
+    let mut harness = app_on(&fixture, TOKEN);
+    pick(&mut harness, ACME, CLAIMS, NEW_CLAIMS);
+    fetch(&mut harness);
+    assert_eq!(pages(&harness), 1);
+    fixture.server.inject(
+        FaultRule::new(Fault::Delay(std::time::Duration::from_secs(20))).on("POST", "/fetch"),
+    );
+    click(&mut harness, "Fetch");
+    click(&mut harness, "Cancel");
+    wait_for_label(&mut harness, "Fetch cancelled");
+    assert_eq!(pages(&harness), 1);
+    harness.get_by_label("16 comments on this page");
+}
+
+#[test]
+fn an_error_shows_a_banner_with_retry_and_keeps_the_page() {
+    let fixture = Fixture::new(TOKEN);
+    let mut harness = app_on(&fixture, TOKEN);
+    pick(&mut harness, ACME, CLAIMS, NEW_CLAIMS);
+    fetch(&mut harness);
+    fixture
+        .server
+        .inject(FaultRule::new(Fault::GatewayHtml { status: 502 }).on("POST", "/fetch"));
+    fetch(&mut harness);
+    wait_for_label(&mut harness, "HTTP 502");
+    harness.get_by_label("16 comments on this page");
+    fixture.server.clear_faults();
+    click(&mut harness, "Retry");
+    wait_until(&mut harness, "a second page", |h| pages(h) == 2);
+    assert!(
+        harness.query_by_label("Retry").is_none(),
+        "the banner went away"
+    );
+}
+
+#[test]
+fn advance_needs_a_confirmation_and_happens_exactly_once() {
+    let fixture = Fixture::new(TOKEN);
+    let mut harness = app_on(&fixture, TOKEN);
+    pick(&mut harness, ACME, CLAIMS, NEW_CLAIMS);
+    fetch(&mut harness);
+    let shown = harness
+        .state()
+        .state()
+        .pages
+        .current()
+        .unwrap()
+        .page
+        .sequence_id
+        .clone()
+        .unwrap();
+
+    click(&mut harness, "Advance…");
+    let question = format!("Stream acme-ops/claims/new-claims will move past sequence id {shown}");
+    wait_for_label(&mut harness, &question);
+    harness
+        .get_by_label_contains("moves for every consumer of this stream, the automation included");
+    click(&mut harness, "Cancel");
+    assert!(
+        fixture.server.mutations().is_empty(),
+        "cancelling sent nothing"
+    );
+
+    click(&mut harness, "Advance…");
+    click(&mut harness, "Advance");
+    wait_for_label(&mut harness, "Advanced past");
+    let mutations = fixture.server.mutations();
+    assert_eq!(mutations.len(), 1);
+    assert_eq!(
+        mutations[0].kind,
+        MutationKind::Advance { sequence_id: shown }
+    );
+    assert!(mutations[0].accepted);
+}
+
+#[test]
+fn a_stale_head_is_refused_before_anything_moves() {
+    let fixture = Fixture::new(TOKEN);
+    let mut harness = app_on(&fixture, TOKEN);
+    pick(&mut harness, ACME, CLAIMS, NEW_CLAIMS);
+    fetch(&mut harness);
+    fixture
+        .server
+        .simulate_automation_advance("acme-ops/claims/new-claims", 5);
+    click(&mut harness, "Advance…");
+    click(&mut harness, "Advance");
+    wait_for_label(&mut harness, "Nothing was advanced: the stream moved");
+    assert!(fixture.server.mutations().is_empty());
+}
+
+#[test]
+fn empty_pages_say_why() {
+    let fixture = Fixture::new(TOKEN);
+    let mut harness = app_on(&fixture, TOKEN);
+    pick(
+        &mut harness,
+        "Northwind Bank — Customer Service (northwind-bank)",
+        "Service mailbox (service-mail)",
+        "Caught up (caught-up)",
+    );
+    fetch(&mut harness);
+    wait_for_label(&mut harness, "No new comments: the stream is caught up.");
+    click(&mut harness, "Quarantine (quarantine)");
+    fetch(&mut harness);
+    wait_for_label(
+        &mut harness,
+        "were filtered out by the stream's filter. The stream will not progress until it is advanced.",
+    );
+}
