@@ -16,6 +16,8 @@ const SETTINGS_KEY: &str = "streamlens-settings";
 pub struct AppOptions {
     /// Connect to the in-process demo server at once.
     pub demo: bool,
+    /// Connect to the demo when no connection is saved and `REINFER_TOKEN` is not set.
+    pub demo_when_unconfigured: bool,
     /// Connect for this session to this endpoint with this token (tests, `REINFER_TOKEN`).
     pub session: Option<(String, Token)>,
     pub keyring: KeyringChoice,
@@ -26,6 +28,7 @@ impl Default for AppOptions {
     fn default() -> Self {
         Self {
             demo: false,
+            demo_when_unconfigured: false,
             session: None,
             keyring: KeyringChoice::Platform,
             client: ClientConfig::default(),
@@ -60,7 +63,11 @@ impl App {
         app.send_all(start);
         if let Some((endpoint, token)) = options.session {
             app.act(Action::ConnectSession { endpoint, token });
-        } else if options.demo {
+        } else if options.demo
+            || (options.demo_when_unconfigured
+                && app.state.settings.connections.is_empty()
+                && crate::credentials::session_token_from_env().is_none())
+        {
             app.act(Action::OpenDemo);
         }
         Ok(app)

@@ -30,6 +30,9 @@ pub use faults::{Fault, FaultRule};
 /// The token the demo accepts unless told otherwise. Not a secret: the demo holds invented data.
 pub const DEMO_TOKEN: &str = "demo-token-not-a-secret";
 
+/// The stream the app shows first on the demo.
+pub const DEMO_STREAM: &str = "northwind-bank/service-mail/triage";
+
 /// Where to listen and which bearer token to accept.
 #[derive(Clone, Debug)]
 pub struct ServerConfig {

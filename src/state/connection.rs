@@ -2,6 +2,7 @@
 
 use crate::api::Endpoint;
 use crate::credentials::{Connection, CredentialError};
+use crate::demo_server::DEMO_STREAM;
 use crate::worker::{Command, Connected, ConnectionSource, Event, RequestId};
 
 use super::{Action, AppState};
