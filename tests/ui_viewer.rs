@@ -28,6 +28,7 @@ fn the_demo_opens_and_a_page_is_fetched_from_the_chosen_stream() {
         ..AppOptions::default()
     });
     wait_for_label(&mut harness, "Demo · 127.0.0.1");
+    wait_for_label(&mut harness, "Routes service e-mail to the RPA queues");
     pick(&mut harness, ACME, CLAIMS, NEW_CLAIMS);
     wait_for_label(&mut harness, "Model version 42");
     harness.get_by_label("1 of 2 label thresholds on (below 100%)");

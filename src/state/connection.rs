@@ -148,8 +148,14 @@ impl AppState {
                 match result {
                     Ok(connected) => {
                         self.catalog = Default::default();
-                        self.catalog.restore =
-                            self.settings.last_choice.get(&connected.name).cloned();
+                        // The demo opens on a stream worth looking at.
+                        let demo_start = connected.demo.then(|| DEMO_STREAM.parse().ok()).flatten();
+                        self.catalog.restore = self
+                            .settings
+                            .last_choice
+                            .get(&connected.name)
+                            .cloned()
+                            .or(demo_start);
                         self.connection = ConnectionState::Connected(*connected);
                         self.handle_catalog(Action::RefreshProjects)
                     }
