@@ -48,6 +48,7 @@ impl App {
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
+        ui::fonts::add_system_fallbacks(&cc.egui_ctx);
         let ctx = cc.egui_ctx.clone();
         let worker = Worker::start(
             options.keyring,

@@ -224,10 +224,14 @@ pub(crate) fn from_transport(
             )
         };
         (ErrorKind::Timeout, detail, true)
-    } else if signals.is_body || received > 0 {
-        let detail = format!(
-            "the connection broke after {received} bytes of the response had arrived ({root})"
-        );
+    } else if signals.is_body || received > 0 || !signals.is_connect {
+        // Connected, then the answer broke off (a reset, a proxy giving up, a crash).
+        let detail = match received {
+            0 => format!("the connection was closed before the answer arrived ({root})"),
+            _ => format!(
+                "the connection broke after {received} bytes of the response had arrived ({root})"
+            ),
+        };
         (ErrorKind::Unexpected, detail, true)
     } else {
         (ErrorKind::CannotConnect, format!("{host}: {root}"), true)

@@ -6,6 +6,7 @@ use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
+use futures_util::StreamExt as _;
 
 /// What happens to a matching request.
 #[derive(Clone, Debug)]
@@ -160,15 +161,17 @@ pub(super) async fn cut(response: Response, drop_connection: bool) -> Response {
         parts.headers.remove(header::CONTENT_LENGTH);
         return Response::from_parts(parts, Body::from(half));
     }
-    // Promise the whole length, send half, then fail the body: hyper closes the connection.
+    // Promise the whole length, send half, give it time to leave, then fail the body: hyper
+    // closes the connection mid-answer.
     parts
         .headers
         .insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
-    let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
-        Ok(half),
+    let first = futures_util::stream::once(async move { Ok::<Bytes, std::io::Error>(half) });
+    let broken = futures_util::stream::once(async {
+        tokio::time::sleep(Duration::from_millis(100)).await;
         Err(std::io::Error::other(
             "connection dropped by fault injection",
-        )),
-    ];
-    Response::from_parts(parts, Body::from_stream(futures_util::stream::iter(chunks)))
+        ))
+    });
+    Response::from_parts(parts, Body::from_stream(first.chain(broken)))
 }

@@ -5,6 +5,7 @@ mod banner;
 mod confirm;
 mod connect;
 mod fetch_bar;
+pub mod fonts;
 mod picker;
 mod top_bar;
 mod widgets;
