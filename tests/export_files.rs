@@ -114,6 +114,12 @@ fn a_bare_response_opens_with_the_route_its_keys_tell() {
     );
     let fetch = br#"{"results":[{"comment":{"id":"a","uid":"s.a"},"labels":[]}]}"#;
     assert_eq!(open_bytes(fetch).unwrap().page.route, Route::Fetch);
+    // An export whose source cannot be read tells its route the same way.
+    let no_source = br#"{"streamlens_export":1,"source":"?","response":{"results":[],
+        "more_results":false}}"#;
+    let opened = open_bytes(no_source).unwrap();
+    assert!(opened.provenance.is_none());
+    assert_eq!(opened.page.route, Route::Results);
 }
 
 #[test]
@@ -201,7 +207,7 @@ type Refusal = (&'static [u8], fn(&OpenReason) -> bool, &'static str);
 
 #[test]
 fn files_that_are_no_page_are_refused_in_words() {
-    let cases: [Refusal; 9] = [
+    let cases: [Refusal; 10] = [
         (b"", |r| *r == OpenReason::Empty, "empty"),
         (b" \n ", |r| *r == OpenReason::Empty, "empty"),
         (
@@ -233,6 +239,11 @@ fn files_that_are_no_page_are_refused_in_words() {
             br#"{"streamlens_export":2,"source":{},"response":{"results":[]}}"#,
             |r| *r == OpenReason::NewerFormat(2),
             "newer streamlens",
+        ),
+        (
+            b"{\"streamlens_export\":{\"v\":\n 1},\"response\":{\"results\":[]}}",
+            |r| matches!(r, OpenReason::NotAPage(_)),
+            "is {\"v\": 1}, not a format number",
         ),
         (
             br#"{"streamlens_export":1,"source":{}}"#,

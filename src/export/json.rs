@@ -178,7 +178,10 @@ fn open(bytes: &[u8]) -> Result<OpenedPage, OpenReason> {
     })?;
     match top.streamlens_export {
         Some(version) => open_export(text, version, top.source, top.response),
-        None => open_bare(bytes, &top),
+        None => Ok(OpenedPage {
+            provenance: None,
+            page: bare_page(bytes, &top)?,
+        }),
     }
 }
 
@@ -205,12 +208,24 @@ fn open_export(
     };
     let body = with_own_whitespace(text, response.get());
     let provenance = source.and_then(|raw| serde_json::from_str::<Provenance>(raw.get()).ok());
-    let route = provenance.as_ref().map(|p| p.route);
-    let page = parse_page(body.as_bytes(), route)?;
+    let page = match &provenance {
+        Some(source) => parse_page(body.as_bytes(), Some(source.route))?,
+        // Without a readable source the response tells its route like a bare one.
+        None => match serde_json::from_str::<TopLevel>(response.get()) {
+            Ok(top) => bare_page(body.as_bytes(), &top)?,
+            Err(_) => {
+                return Err(OpenReason::NotAPage(
+                    "the export's \"response\" is not an object with a list of results".into(),
+                ));
+            }
+        },
+    };
     Ok(OpenedPage { provenance, page })
 }
 
-fn open_bare(bytes: &[u8], top: &TopLevel) -> Result<OpenedPage, OpenReason> {
+/// A bare response, its route told by its keys: `num_filtered`, `more_results` or
+/// `continuation` (or a result's `prediction`, see [`parse_page`]) mean the results route.
+fn bare_page(bytes: &[u8], top: &TopLevel) -> Result<Page, OpenReason> {
     if top.results.is_none() {
         return Err(OpenReason::NotAPage(
             "it has no \"results\" list (a listing of projects, datasets or streams, or an \
@@ -223,11 +238,7 @@ fn open_bare(bytes: &[u8], top: &TopLevel) -> Result<OpenedPage, OpenReason> {
         .iter()
         .any(Option::is_some)
         .then_some(Route::Results);
-    let page = parse_page(bytes, route)?;
-    Ok(OpenedPage {
-        provenance: None,
-        page,
-    })
+    parse_page(bytes, route)
 }
 
 /// Parses a response; without a known route, one whose results carry `prediction` (or a
@@ -274,8 +285,9 @@ fn not_json(err: &serde_json::Error) -> OpenReason {
 
 /// The start of a value, short enough for an error sentence.
 fn excerpt(text: &str) -> String {
-    let short: String = text.chars().take(40).collect();
-    if short.len() < text.len() {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short: String = one_line.chars().take(40).collect();
+    if short.len() < one_line.len() {
         format!("{short}…")
     } else {
         short
