@@ -7,6 +7,9 @@ pub mod api;
 // Layer 1.5: what the inspector views show, computed from `api` models only (no egui).
 pub mod inspect;
 
+// Layer 1.5: saving a page to a file and opening it offline, from `api` models only.
+pub mod export;
+
 pub mod app;
 pub mod cli;
 pub mod credentials;

@@ -1,10 +1,14 @@
-//! `streamlens fetch`: one page of a stream, byte for byte as the API sent it. Never advances.
+//! `streamlens fetch`: one page of a stream, byte for byte as the API sent it (or flattened to
+//! JSON Lines or CSV). Never advances.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::api::{Client, ClientConfig, Endpoint, PageRequest, Progress, Route, StreamRef, Token};
+use crate::api::{
+    Client, ClientConfig, Endpoint, Page, PageRequest, Progress, Route, StreamRef, Token,
+};
+use crate::export::{self, ExportFormat};
 
 /// The environment variable the API documentation's examples read the token from.
 pub const TOKEN_VARIABLE: &str = "REINFER_TOKEN";
@@ -30,6 +34,11 @@ pub struct FetchArgs {
     /// Write the response here (atomically) instead of to standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// `json`: the response byte for byte (not the app's wrapped export); `jsonl`: one line per
+    /// comment; `csv`: one row per comment.
+    #[arg(long, default_value = "json")]
+    pub format: ExportFormat,
 }
 
 fn parse_route(text: &str) -> Result<Route, String> {
@@ -70,7 +79,17 @@ fn fetch(args: &FetchArgs) -> Result<(), String> {
     for problem in &page.problems {
         eprintln!("streamlens fetch: note: {problem}");
     }
-    write_output(args.out.as_deref(), &page.raw)
+    write_output(args.out.as_deref(), &output(&page, args.format))
+}
+
+/// What `--format` asks for. `json` stays the bare response (scripts rely on it); the app's
+/// File → Export writes the wrapped format with its provenance instead.
+fn output(page: &Page, format: ExportFormat) -> Vec<u8> {
+    match format {
+        ExportFormat::Json => page.raw.to_vec(),
+        ExportFormat::Jsonl => export::jsonl(page),
+        ExportFormat::Csv => export::csv(page),
+    }
 }
 
 fn token_from_environment() -> Result<Token, String> {
@@ -84,27 +103,18 @@ fn token_from_environment() -> Result<Token, String> {
     Ok(token)
 }
 
-/// Writes `bytes` to `out`, or to standard output. A file is replaced atomically: written to a
-/// temporary file beside it, then renamed over it, so a failure never leaves half a file.
+/// Writes `bytes` to `out` (atomically, see [`export::write_atomic`]) or to standard output.
 pub fn write_output(out: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
-    let Some(path) = out else {
-        let mut stdout = std::io::stdout().lock();
-        return stdout
-            .write_all(bytes)
-            .and_then(|()| stdout.flush())
-            .map_err(|e| format!("Could not write to standard output: {e}."));
-    };
-    let failed = |e: &dyn std::fmt::Display| format!("Could not write {}: {e}.", path.display());
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| failed(&e))?;
-    file.write_all(bytes)
-        .and_then(|()| file.as_file().sync_all())
-        .map_err(|e| failed(&e))?;
-    file.persist(path).map_err(|e| failed(&e.error))?;
-    Ok(())
+    match out {
+        Some(path) => export::write_atomic(path, bytes).map_err(|e| e.to_string()),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(bytes)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| format!("Could not write to standard output: {e}."))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -124,9 +134,45 @@ mod tests {
         let missing = dir.path().join("no-such-dir").join("page.json");
         let err = write_output(Some(&missing), b"x").unwrap_err();
         assert!(
-            err.starts_with("Could not write ") && !err.contains('\n'),
+            err.starts_with("Could not save ") && !err.contains('\n'),
             "{err}"
         );
+    }
+
+    #[test]
+    fn each_format_comes_from_the_export_code() {
+        let raw = std::fs::read("assets/api-examples/fetch-new-claims.json").unwrap();
+        let page = Page::parse(Route::Fetch, raw.clone().into()).unwrap();
+        assert_eq!(output(&page, ExportFormat::Json), raw);
+        assert_eq!(output(&page, ExportFormat::Jsonl), export::jsonl(&page));
+        assert_eq!(output(&page, ExportFormat::Csv), export::csv(&page));
+    }
+
+    #[test]
+    fn format_defaults_to_the_bare_response() {
+        use clap::Parser as _;
+        let parse = |extra: &[&str]| {
+            let base = [
+                "streamlens",
+                "fetch",
+                "--endpoint",
+                "localhost",
+                "--stream",
+                "p/d/s",
+            ];
+            match crate::cli::Cli::try_parse_from(base.iter().chain(extra)) {
+                Ok(crate::cli::Cli {
+                    command: Some(crate::cli::CliCommand::Fetch(args)),
+                    ..
+                }) => Ok(args.format),
+                Ok(other) => panic!("not a fetch: {other:?}"),
+                Err(err) => Err(err.kind()),
+            }
+        };
+        assert_eq!(parse(&[]), Ok(ExportFormat::Json));
+        assert_eq!(parse(&["--format", "csv"]), Ok(ExportFormat::Csv));
+        assert_eq!(parse(&["--format", "jsonl"]), Ok(ExportFormat::Jsonl));
+        assert!(parse(&["--format", "xml"]).is_err());
     }
 
     #[test]
