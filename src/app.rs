@@ -1,12 +1,13 @@
 //! The eframe application: owns the state, the input drafts and the worker. Events are drained
 //! in `logic`, panels draw in `ui`, and every action becomes worker commands here.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::api::{ClientConfig, Token};
 use crate::state::{Action, AppState, Settings};
 use crate::ui::{self, Drafts, SHORTCUTS};
-use crate::worker::{KeyringChoice, Worker};
+use crate::worker::{Dialogs, KeyringChoice, Worker};
 
 /// The key of the remembered settings in eframe's storage (`app.ron`).
 const SETTINGS_KEY: &str = "streamlens-settings";
@@ -22,6 +23,9 @@ pub struct AppOptions {
     pub session: Option<(String, Token)>,
     pub keyring: KeyringChoice,
     pub client: ClientConfig,
+    pub dialogs: Dialogs,
+    /// Open this page file at start (`streamlens open FILE`).
+    pub open: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -32,6 +36,8 @@ impl Default for AppOptions {
             session: None,
             keyring: KeyringChoice::Platform,
             client: ClientConfig::default(),
+            dialogs: Dialogs::Native,
+            open: None,
         }
     }
 }
@@ -53,6 +59,7 @@ impl App {
         let worker = Worker::start(
             options.keyring,
             options.client,
+            options.dialogs,
             Arc::new(move || ctx.request_repaint()),
         )?;
         let mut app = Self {
@@ -62,7 +69,10 @@ impl App {
         };
         let start = app.state.start();
         app.send_all(start);
-        if let Some((endpoint, token)) = options.session {
+        if let Some(path) = options.open {
+            // A file asked for on the command line: offline, no demo.
+            app.act(Action::OpenPath(path));
+        } else if let Some((endpoint, token)) = options.session {
             app.act(Action::ConnectSession { endpoint, token });
         } else if options.demo
             || (options.demo_when_unconfigured
@@ -104,6 +114,17 @@ impl eframe::App for App {
             .collect();
         for action in pressed {
             self.act(action);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            self.act(Action::OpenPath(path));
         }
     }
 

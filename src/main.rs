@@ -6,6 +6,9 @@ fn main() -> std::process::ExitCode {
     match cli.command {
         Some(CliCommand::Fetch(args)) => streamlens::cli::fetch::run(args),
         Some(CliCommand::DemoServer(args)) => streamlens::cli::demo_server::run(args),
-        None => streamlens::cli::gui::run(cli.demo, cli.no_keyring),
+        Some(CliCommand::Open { file }) => {
+            streamlens::cli::gui::run(cli.demo, cli.no_keyring, Some(file))
+        }
+        None => streamlens::cli::gui::run(cli.demo, cli.no_keyring, None),
     }
 }

@@ -1,12 +1,14 @@
 //! `streamlens [--demo]`: the desktop app.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::app::{App, AppOptions};
 use crate::worker::KeyringChoice;
 
-/// Opens the window. `--demo` connects to the in-process demo server at once.
-pub fn run(demo: bool, no_keyring: bool) -> ExitCode {
+/// Opens the window. `--demo` connects to the in-process demo server at once; `open` shows a
+/// page file offline instead.
+pub fn run(demo: bool, no_keyring: bool, open: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("streamlens")
@@ -21,7 +23,9 @@ pub fn run(demo: bool, no_keyring: bool) -> ExitCode {
     };
     let app_options = AppOptions {
         demo,
+        demo_when_unconfigured: true,
         keyring,
+        open,
         ..AppOptions::default()
     };
     let result = eframe::run_native(

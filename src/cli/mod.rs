@@ -25,6 +25,11 @@ pub struct Cli {
 pub enum CliCommand {
     /// Print (or save) one page of a stream exactly as the API sent it. Never moves the stream.
     Fetch(fetch::FetchArgs),
+    /// Open an exported page (or a saved fetch or results response) in the app, offline.
+    Open {
+        /// The file to open.
+        file: std::path::PathBuf,
+    },
     /// Run the stand-in API server on loopback (prints its endpoint and token).
     DemoServer(demo_server::DemoServerArgs),
 }

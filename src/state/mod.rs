@@ -4,17 +4,22 @@
 
 mod catalog;
 mod connection;
+mod files;
 mod pages;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use std::path::PathBuf;
+
 use crate::api::{Route, StreamRef, Token};
+use crate::export::ExportFormat;
 use crate::worker::{Command, Event, RequestId};
 
 pub use catalog::{Catalog, Listing};
 pub use connection::{ConnectionState, KeyringStatus};
+pub use files::{Files, PathPrompt};
 pub use pages::{Confirm, PageSource, Pages, ShownPage};
 
 /// What the user asked for. Menus, buttons and shortcuts all produce these.
@@ -53,6 +58,20 @@ pub enum Action {
     Confirm,
     DismissConfirm,
     DismissBanner,
+    /// Export the shown page: a save dialog first.
+    Export(ExportFormat),
+    /// Export the shown page to a typed path (where no dialog could be shown).
+    ExportTo {
+        format: ExportFormat,
+        path: String,
+    },
+    /// Open a page from a file: an open dialog first.
+    Open,
+    /// Open this file (typed, dropped on the window, or from the command line).
+    OpenPath(PathBuf),
+    DismissPathPrompt,
+    /// Leave the offline page for the connection screen (the history stays).
+    ShowConnections,
 }
 
 /// A problem shown above the page, with the action that tries again where that makes sense.
@@ -94,6 +113,7 @@ pub struct AppState {
     pub pages: Pages,
     pub confirm: Option<Confirm>,
     pub banner: Option<Banner>,
+    pub files: Files,
     /// A line of good news (saved, advanced, cancelled), replaced by the next.
     pub notice: Option<String>,
     last_id: u64,
@@ -147,7 +167,13 @@ impl AppState {
             | Action::AskAdvance
             | Action::AskReset(_)
             | Action::Confirm
-            | Action::DismissConfirm => self.handle_pages(action),
+            | Action::DismissConfirm
+            | Action::ShowConnections => self.handle_pages(action),
+            Action::Export(_)
+            | Action::ExportTo { .. }
+            | Action::Open
+            | Action::OpenPath(_)
+            | Action::DismissPathPrompt => self.handle_files(action),
         }
     }
 
@@ -164,6 +190,10 @@ impl AppState {
             | Event::Fetched { .. }
             | Event::Advanced { .. }
             | Event::Reset { .. } => self.apply_pages(event),
+            Event::SavePathChosen { .. }
+            | Event::Exported { .. }
+            | Event::OpenPathChosen { .. }
+            | Event::Opened { .. } => self.apply_files(event),
         }
     }
 

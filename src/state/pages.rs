@@ -1,8 +1,10 @@
 //! Fetching pages, this run's page history, and the guarded advance and reset.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::api::{ErrorKind, Page, PageRequest, Progress, Stream, StreamRef, Timestamp};
+use crate::export::Provenance;
 use crate::inspect::PageIndex;
 use crate::worker::{AdvanceError, Command, Event, FetchedPage, RequestId};
 
@@ -17,14 +19,18 @@ pub enum PageSource {
         stream: StreamRef,
         request: PageRequest,
         /// The stream as listed when the page was fetched (model version, thresholds).
-        info: Option<Stream>,
+        info: Option<Box<Stream>>,
     },
+    /// Opened from an exported file (or a saved response), offline.
+    File { path: PathBuf },
 }
 
 #[derive(Clone, Debug)]
 pub struct ShownPage {
     pub page: Arc<Page>,
     pub index: Arc<PageIndex>,
+    /// What an export records of where the page came from.
+    pub provenance: Option<Provenance>,
     pub source: PageSource,
     pub fetched_at: jiff::Timestamp,
 }
@@ -84,7 +90,10 @@ impl AppState {
         };
         let PageSource::Stream {
             stream, connection, ..
-        } = &shown.source;
+        } = &shown.source
+        else {
+            return Some("This page was opened from a file: fetch the stream to advance it.");
+        };
         let newest = self.pages.history.iter().rposition(
             |p| matches!(&p.source, PageSource::Stream { stream: s, .. } if s == stream),
         );
@@ -111,6 +120,10 @@ impl AppState {
                 Some(running) => vec![Command::Cancel { id: running.id }],
                 None => Vec::new(),
             },
+            Action::ShowConnections => {
+                self.pages.shown = None;
+                Vec::new()
+            }
             Action::ShowPage(n) if n < self.pages.history.len() => {
                 self.pages.shown = Some(n);
                 Vec::new()
@@ -123,7 +136,10 @@ impl AppState {
                 let shown = self.pages.current().expect("advance_blocked checked it");
                 let PageSource::Stream {
                     stream, request, ..
-                } = &shown.source;
+                } = &shown.source
+                else {
+                    return Vec::new();
+                };
                 self.confirm = Some(Confirm::Advance {
                     stream: stream.clone(),
                     request: *request,
@@ -267,17 +283,24 @@ impl AppState {
                 .catalog
                 .stream_info()
                 .filter(|s| s.name == stream.stream)
-                .cloned(),
+                .cloned()
+                .map(Box::new),
             stream,
             request,
         };
         self.banner = None;
-        self.pages.history.push(ShownPage {
+        self.add_shown(ShownPage {
             page: fetched.page,
             index: fetched.index,
+            provenance: fetched.provenance,
             source,
             fetched_at: jiff::Timestamp::now(),
         });
+    }
+
+    /// Adds a page to the history and shows it.
+    pub(super) fn add_shown(&mut self, shown: ShownPage) {
+        self.pages.history.push(shown);
         if self.pages.history.len() > HISTORY_LIMIT {
             self.pages.history.remove(0);
         }

@@ -1,8 +1,11 @@
-//! The error banner (with Retry where trying again makes sense) and the notice line.
+//! The error banner (with Retry where trying again makes sense), the notice line, and the typed
+//! path offered when a file dialog came back empty.
 
-use crate::state::{Action, AppState};
+use super::Drafts;
+use super::widgets::labelled_text;
+use crate::state::{Action, AppState, PathPrompt};
 
-pub fn show(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &mut Vec<Action>) {
     if let Some(banner) = &state.banner {
         egui::Frame::new()
             .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
@@ -23,7 +26,48 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
                 });
             });
     }
+    if let Some(prompt) = state.files.prompt {
+        path_prompt(ui, prompt, drafts, actions);
+    }
     if let Some(notice) = &state.notice {
         ui.label(notice);
     }
+}
+
+/// rfd answers "no file" both when the user cancels and when no dialog can be shown (no portal,
+/// no zenity): so after every empty answer, offer to type the path.
+fn path_prompt(
+    ui: &mut egui::Ui,
+    prompt: PathPrompt,
+    drafts: &mut Drafts,
+    actions: &mut Vec<Action>,
+) {
+    ui.group(|ui| {
+        ui.label("No file was chosen. If no file dialog appeared, type the path here:");
+        ui.horizontal(|ui| {
+            labelled_text(ui, "File path", &mut drafts.typed_path, false);
+            let (button, action) = match prompt {
+                PathPrompt::Save(format) => (
+                    "Save",
+                    Action::ExportTo {
+                        format,
+                        path: drafts.typed_path.clone(),
+                    },
+                ),
+                PathPrompt::Open => ("Open", Action::OpenPath(drafts.typed_path.trim().into())),
+            };
+            if ui
+                .add_enabled(
+                    !drafts.typed_path.trim().is_empty(),
+                    egui::Button::new(button),
+                )
+                .clicked()
+            {
+                actions.push(action);
+            }
+            if ui.button("Never mind").clicked() {
+                actions.push(Action::DismissPathPrompt);
+            }
+        });
+    });
 }

@@ -4,9 +4,30 @@
 use super::Drafts;
 use super::widgets::labelled_text;
 use crate::api::{Progress, Route};
+use crate::export::ExportFormat;
 use crate::state::{Action, AppState, PageSource};
 
 pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &mut Vec<Action>) {
+    if state.connection.connected().is_some() {
+        controls(ui, state, actions);
+    } else {
+        ui.horizontal(|ui| {
+            ui.label("Offline: no connection is used.");
+            if ui.button("Connect…").clicked() {
+                actions.push(Action::ShowConnections);
+            }
+        });
+    }
+    history(ui, state, actions);
+    if let Some(shown) = state.pages.current() {
+        page_facts(ui, shown);
+    }
+    if state.connection.connected().is_some() {
+        stream_moves(ui, state, drafts, actions);
+    }
+}
+
+fn controls(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Page size");
         let mut size = state.settings.page_size;
@@ -47,11 +68,6 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &
             }
         }
     });
-    history(ui, state, actions);
-    if let Some(shown) = state.pages.current() {
-        page_facts(ui, shown);
-    }
-    stream_moves(ui, state, drafts, actions);
 }
 
 fn progress(ui: &mut egui::Ui, progress: Option<&Progress>) {
@@ -104,18 +120,45 @@ fn history(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
         {
             actions.push(Action::ShowPage(shown + 1));
         }
+        let export = ui.button("Export…").on_hover_text(
+            "Save this page as JSON, exactly as the API sent it, with where it came from (Ctrl+S). \
+             JSON Lines and CSV are in the File menu.",
+        );
+        if export.clicked() {
+            actions.push(Action::Export(ExportFormat::Json));
+        }
     });
 }
 
 fn page_facts(ui: &mut egui::Ui, shown: &crate::state::ShownPage) {
     let page = &shown.page;
-    let PageSource::Stream { stream, host, .. } = &shown.source;
-    let fetched = jiff::tz::TimeZone::system()
-        .to_datetime(shown.fetched_at)
-        .strftime("%H:%M:%S");
+    let origin = match &shown.source {
+        PageSource::Stream { stream, host, .. } => {
+            let fetched = jiff::tz::TimeZone::system()
+                .to_datetime(shown.fetched_at)
+                .strftime("%H:%M:%S");
+            format!(
+                "{stream} on {host}, {} route, fetched at {fetched}",
+                page.route.as_str()
+            )
+        }
+        PageSource::File { path } => {
+            let recorded = shown
+                .provenance
+                .as_ref()
+                .filter(|p| !p.stream.is_empty())
+                .map_or(String::new(), |p| {
+                    format!(" ({}/{}/{} on {})", p.project, p.dataset, p.stream, p.host)
+                });
+            format!(
+                "Offline, from the file {}{recorded}, {} route",
+                path.display(),
+                page.route.as_str()
+            )
+        }
+    };
     ui.label(format!(
-        "{stream} on {host}, {} route, fetched at {fetched}: {} comment(s), {} filtered out",
-        page.route.as_str(),
+        "{origin}: {} comment(s), {} filtered out",
         page.results.len(),
         page.filtered.unwrap_or(0)
     ));

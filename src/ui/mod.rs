@@ -24,6 +24,8 @@ pub struct Drafts {
     pub stream_search: String,
     /// The date-time typed for "Reset to date".
     pub reset_to: String,
+    /// A path typed where no file dialog appeared.
+    pub typed_path: String,
 }
 
 /// Draws the whole window. `central` draws the page itself (the inspector).
@@ -38,21 +40,24 @@ pub fn show(
     if let Some(confirm) = &state.confirm {
         confirm::show(ui.ctx(), confirm, actions);
     }
-    if state.connection.connected().is_none() {
+    let connected = state.connection.connected().is_some();
+    if !connected && state.pages.current().is_none() {
         egui::CentralPanel::default().show(ui, |ui| {
-            banner::show(ui, state, actions);
+            banner::show(ui, state, drafts, actions);
             connect::show(ui, state, drafts, actions);
         });
         return;
     }
-    egui::Panel::left("picker")
-        .resizable(true)
-        .default_size(260.0)
-        .show(ui, |ui| {
-            picker::show(ui, state, drafts, actions);
-        });
+    if connected {
+        egui::Panel::left("picker")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| {
+                picker::show(ui, state, drafts, actions);
+            });
+    }
     egui::CentralPanel::default().show(ui, |ui| {
-        banner::show(ui, state, actions);
+        banner::show(ui, state, drafts, actions);
         fetch_bar::show(ui, state, drafts, actions);
         ui.separator();
         central(ui, state);

@@ -4,6 +4,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::Drafts;
+use crate::export::ExportFormat;
 use crate::state::{Action, AppState, ConnectionState};
 
 /// Keyboard shortcuts of the app's actions; the app consumes them, the menus show them.
@@ -20,6 +21,14 @@ pub const SHORTCUTS: &[(KeyboardShortcut, ShortcutAction)] = &[
         KeyboardShortcut::new(Modifiers::NONE, Key::Escape),
         ShortcutAction::Cancel,
     ),
+    (
+        KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+        ShortcutAction::Export,
+    ),
+    (
+        KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+        ShortcutAction::Open,
+    ),
 ];
 
 /// The actions that have a shortcut (an [`Action`] itself cannot be a constant).
@@ -27,6 +36,8 @@ pub const SHORTCUTS: &[(KeyboardShortcut, ShortcutAction)] = &[
 pub enum ShortcutAction {
     Fetch,
     Cancel,
+    Export,
+    Open,
 }
 
 impl ShortcutAction {
@@ -34,6 +45,8 @@ impl ShortcutAction {
         match self {
             ShortcutAction::Fetch => Action::Fetch,
             ShortcutAction::Cancel => Action::Cancel,
+            ShortcutAction::Export => Action::Export(ExportFormat::Json),
+            ShortcutAction::Open => Action::Open,
         }
     }
 }
@@ -49,6 +62,33 @@ fn shortcut_text(ctx: &egui::Context, wanted: ShortcutAction) -> String {
 pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
+            let open = egui::Button::new("Open…")
+                .shortcut_text(shortcut_text(ui.ctx(), ShortcutAction::Open));
+            if ui
+                .add(open)
+                .on_hover_text("Open an exported page, or a saved fetch or results response")
+                .clicked()
+            {
+                actions.push(Action::Open);
+                ui.close();
+            }
+            let has_page = state.pages.current().is_some();
+            for format in ExportFormat::ALL {
+                let label = match format {
+                    ExportFormat::Json => "Export JSON (lossless)…",
+                    ExportFormat::Jsonl => "Export JSON Lines…",
+                    ExportFormat::Csv => "Export CSV…",
+                };
+                let mut button = egui::Button::new(label);
+                if format == ExportFormat::Json {
+                    button = button.shortcut_text(shortcut_text(ui.ctx(), ShortcutAction::Export));
+                }
+                if ui.add_enabled(has_page, button).clicked() {
+                    actions.push(Action::Export(format));
+                    ui.close();
+                }
+            }
+            ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }

@@ -3,9 +3,11 @@
 //! carries a [`RequestId`] so the state can drop replies to requests it has since superseded.
 //! Nothing here blocks the UI thread: keyring calls run on blocking threads, the rest is async.
 
+mod files;
 mod tasks;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::mpsc;
@@ -15,6 +17,7 @@ use crate::api::{
     StreamModel, StreamRef, Timestamp, Token, User,
 };
 use crate::credentials::{Connection, CredentialError, CredentialStore};
+use crate::export::{ExportFormat, Provenance};
 use crate::inspect::PageIndex;
 
 /// Identifies one request; replies carry it back.
@@ -96,6 +99,28 @@ pub enum Command {
     Cancel {
         id: RequestId,
     },
+    /// Ask where to save, with a save dialog; answers [`Event::SavePathChosen`].
+    ChooseSavePath {
+        id: RequestId,
+        suggested_name: String,
+    },
+    /// Render `page` as `format` and write it atomically; answers [`Event::Exported`].
+    Export {
+        id: RequestId,
+        path: PathBuf,
+        page: Arc<Page>,
+        provenance: Box<Provenance>,
+        format: ExportFormat,
+    },
+    /// Ask which file to open, with an open dialog; answers [`Event::OpenPathChosen`].
+    ChooseOpenPath {
+        id: RequestId,
+    },
+    /// Read an exported page (or a bare response); answers [`Event::Opened`].
+    Open {
+        id: RequestId,
+        path: PathBuf,
+    },
 }
 
 /// Who the connection reached.
@@ -112,16 +137,28 @@ pub struct Connected {
 pub struct FetchedPage {
     pub page: Arc<Page>,
     pub index: Arc<PageIndex>,
+    /// Where it came from, as an export records it (`None` for a bare response from a file).
+    pub provenance: Option<Provenance>,
 }
 
 impl FetchedPage {
-    pub fn new(page: Page, model: Option<&StreamModel>) -> Self {
+    pub fn new(page: Page, model: Option<&StreamModel>, provenance: Option<Provenance>) -> Self {
         let index = PageIndex::build(&page, model);
         Self {
             page: Arc::new(page),
             index: Arc::new(index),
+            provenance,
         }
     }
+}
+
+/// How file dialogs are shown: natively (rfd), or from a script in tests, where each dialog
+/// takes the next answer (`None` plays a cancelled or missing dialog).
+#[derive(Clone, Debug, Default)]
+pub enum Dialogs {
+    #[default]
+    Native,
+    Scripted(Arc<Mutex<VecDeque<Option<PathBuf>>>>),
 }
 
 /// Why an advance did not happen.
@@ -182,6 +219,26 @@ pub enum Event {
         id: RequestId,
         result: Result<Option<String>, ApiError>,
     },
+    /// `None`: cancelled, or no dialog could be shown (rfd cannot tell which).
+    SavePathChosen {
+        id: RequestId,
+        path: Option<PathBuf>,
+    },
+    /// The bytes written, or why nothing was.
+    Exported {
+        id: RequestId,
+        path: PathBuf,
+        result: Result<usize, String>,
+    },
+    OpenPathChosen {
+        id: RequestId,
+        path: Option<PathBuf>,
+    },
+    Opened {
+        id: RequestId,
+        path: PathBuf,
+        result: Result<FetchedPage, String>,
+    },
 }
 
 /// The handle the app keeps: a command sender and an event receiver. Dropping it stops the
@@ -200,6 +257,7 @@ impl Worker {
     pub fn start(
         keyring: KeyringChoice,
         client: ClientConfig,
+        dialogs: Dialogs,
         wake: Wake,
     ) -> std::io::Result<Worker> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -212,6 +270,7 @@ impl Worker {
         let context = tasks::Context {
             keyring,
             client_config: client,
+            dialogs,
             outbox,
             wake,
             store: Arc::new(Mutex::new(None)),

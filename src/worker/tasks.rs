@@ -6,18 +6,21 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::mpsc;
 use tokio::task::AbortHandle;
 
+use super::files::{self, Dialog};
 use super::{
-    AdvanceError, Command, Connected, ConnectionSource, Event, FetchedPage, KeyringChoice,
+    AdvanceError, Command, Connected, ConnectionSource, Dialogs, Event, FetchedPage, KeyringChoice,
     RequestId, Wake,
 };
 use crate::api::{ApiError, Client, ClientConfig, Endpoint, ErrorKind, Progress, Token};
 use crate::credentials::{CredentialError, CredentialStore};
 use crate::demo_server::{DemoServer, ServerConfig};
+use crate::export::Provenance;
 
 #[derive(Clone)]
 pub(super) struct Context {
     pub keyring: KeyringChoice,
     pub client_config: ClientConfig,
+    pub dialogs: Dialogs,
     pub outbox: std::sync::mpsc::Sender<Event>,
     pub wake: Wake,
     pub store: Arc<Mutex<Option<CredentialStore>>>,
@@ -99,7 +102,17 @@ pub(super) async fn dispatch(context: Context, mut inbox: mpsc::UnboundedReceive
                     let progress =
                         move |progress: Progress| reporter.send(Event::Progress { id, progress });
                     let result = client.peek(&stream, request, &progress).await;
-                    let result = result.map(|page| FetchedPage::new(page, model.as_ref()));
+                    let result = result.map(|page| {
+                        let provenance = Provenance::new(
+                            client.endpoint(),
+                            &stream,
+                            model.as_ref(),
+                            &page,
+                            request.size,
+                            jiff::Timestamp::now(),
+                        );
+                        FetchedPage::new(page, model.as_ref(), Some(provenance))
+                    });
                     lock(&task_context.running).remove(&id);
                     task_context.send(Event::Fetched { id, result });
                 });
@@ -201,6 +214,28 @@ async fn run(context: Context, command: Command) {
                 Err(err) => Err(err),
             };
             Event::Reset { id, result }
+        }
+        Command::ChooseSavePath { id, suggested_name } => {
+            let path = files::choose(&context.dialogs, Dialog::Save { suggested_name }).await;
+            Event::SavePathChosen { id, path }
+        }
+        Command::Export {
+            id,
+            path,
+            page,
+            provenance,
+            format,
+        } => {
+            let result = files::export(path.clone(), page, provenance, format).await;
+            Event::Exported { id, path, result }
+        }
+        Command::ChooseOpenPath { id } => {
+            let path = files::choose(&context.dialogs, Dialog::Open).await;
+            Event::OpenPathChosen { id, path }
+        }
+        Command::Open { id, path } => {
+            let result = files::open(&path).await;
+            Event::Opened { id, path, result }
         }
         Command::Fetch { .. } | Command::Cancel { .. } => return,
     };

@@ -1,0 +1,164 @@
+//! Export the shown page, open a page from a file, and the typed path where no dialog appears.
+
+use std::path::PathBuf;
+
+use crate::export::{ExportFormat, Provenance, suggested_file_name};
+use crate::worker::{Command, Event, RequestId};
+
+use super::{Action, AppState, PageSource, ShownPage};
+
+/// A dialog answered with nothing: cancelled, or no dialog on this machine (rfd cannot tell).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPrompt {
+    Save(ExportFormat),
+    Open,
+}
+
+/// File work on its way.
+#[derive(Clone, Debug, Default)]
+pub struct Files {
+    pub saving: Option<(RequestId, ExportFormat)>,
+    pub opening: Option<RequestId>,
+    /// Offers a typed path after a dialog came back empty.
+    pub prompt: Option<PathPrompt>,
+}
+
+impl AppState {
+    pub(super) fn handle_files(&mut self, action: Action) -> Vec<Command> {
+        match action {
+            Action::Export(format) => {
+                let Some(shown) = self.pages.current() else {
+                    self.show_error(
+                        "There is no page to export yet: fetch or open one first.",
+                        None,
+                    );
+                    return Vec::new();
+                };
+                let suggested_name = suggested_name(shown, format);
+                let id = self.next_id();
+                self.files.saving = Some((id, format));
+                vec![Command::ChooseSavePath { id, suggested_name }]
+            }
+            Action::ExportTo { format, path } => {
+                self.files.prompt = None;
+                let id = self.next_id();
+                self.files.saving = Some((id, format));
+                self.export_to(id, format, PathBuf::from(path.trim()))
+            }
+            Action::Open => {
+                let id = self.next_id();
+                self.files.opening = Some(id);
+                vec![Command::ChooseOpenPath { id }]
+            }
+            Action::OpenPath(path) => {
+                self.files.prompt = None;
+                let id = self.next_id();
+                self.files.opening = Some(id);
+                vec![Command::Open { id, path }]
+            }
+            Action::DismissPathPrompt => {
+                self.files.prompt = None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn export_to(&mut self, id: RequestId, format: ExportFormat, path: PathBuf) -> Vec<Command> {
+        let Some(shown) = self.pages.current() else {
+            return Vec::new();
+        };
+        let provenance = shown.provenance.clone().unwrap_or_else(|| Provenance {
+            route: shown.page.route,
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            ..Provenance::default()
+        });
+        let page = shown.page.clone();
+        vec![Command::Export {
+            id,
+            path,
+            page,
+            provenance: Box::new(provenance),
+            format,
+        }]
+    }
+
+    pub(super) fn apply_files(&mut self, event: Event) -> Vec<Command> {
+        match event {
+            Event::SavePathChosen { id, path } => match (self.files.saving, path) {
+                (Some((current, format)), Some(path)) if current == id => {
+                    self.export_to(id, format, path)
+                }
+                (Some((current, format)), None) if current == id => {
+                    self.files.saving = None;
+                    self.files.prompt = Some(PathPrompt::Save(format));
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            },
+            Event::Exported { id, path, result }
+                if self.files.saving.is_some_and(|(current, _)| current == id) =>
+            {
+                self.files.saving = None;
+                match result {
+                    Ok(bytes) => self.show_notice(format!(
+                        "Saved {} ({} KiB).",
+                        path.display(),
+                        bytes.div_ceil(1024)
+                    )),
+                    Err(message) => self.show_error(message, None),
+                }
+                Vec::new()
+            }
+            Event::OpenPathChosen { id, path } if self.files.opening == Some(id) => match path {
+                Some(path) => vec![Command::Open { id, path }],
+                None => {
+                    self.files.opening = None;
+                    self.files.prompt = Some(PathPrompt::Open);
+                    Vec::new()
+                }
+            },
+            Event::Opened { id, path, result } if self.files.opening == Some(id) => {
+                self.files.opening = None;
+                match result {
+                    Ok(opened) => {
+                        self.show_notice(format!(
+                            "Opened {} (offline: no connection is used).",
+                            path.display()
+                        ));
+                        self.add_shown(ShownPage {
+                            page: opened.page,
+                            index: opened.index,
+                            provenance: opened.provenance,
+                            source: PageSource::File { path },
+                            fetched_at: jiff::Timestamp::now(),
+                        });
+                    }
+                    Err(message) => self.show_error(message, None),
+                }
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Stream and fetch time for a page of a stream; the file's own name for a page from a file.
+fn suggested_name(shown: &ShownPage, format: ExportFormat) -> String {
+    let stream = match (&shown.source, &shown.provenance) {
+        (PageSource::Stream { stream, .. }, _) => Some(stream.clone()),
+        (PageSource::File { .. }, Some(provenance)) if !provenance.stream.is_empty() => {
+            Some(provenance.stream_ref())
+        }
+        _ => None,
+    };
+    let fetched = shown
+        .provenance
+        .as_ref()
+        .and_then(|p| p.fetched_at.as_ref())
+        .and_then(|t| t.instant);
+    match stream {
+        Some(stream) => suggested_file_name(&stream, fetched.unwrap_or(shown.fetched_at), format),
+        None => format!("page.{}", format.as_str()),
+    }
+}

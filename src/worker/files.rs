@@ -1,0 +1,75 @@
+//! File dialogs, exports and opening pages from files: all off the UI thread.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{Dialogs, FetchedPage};
+use crate::api::{Page, StreamModel};
+use crate::export::{self, ExportFormat, Provenance};
+
+/// Which dialog to show.
+pub(super) enum Dialog {
+    Save { suggested_name: String },
+    Open,
+}
+
+/// The path the user chose; `None` when cancelled or when no dialog can be shown here.
+pub(super) async fn choose(dialogs: &Dialogs, dialog: Dialog) -> Option<PathBuf> {
+    match dialogs {
+        Dialogs::Scripted(answers) => answers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .pop_front()
+            .flatten(),
+        Dialogs::Native => {
+            let files = rfd::AsyncFileDialog::new()
+                .add_filter("Pages of a stream", &["json", "jsonl", "csv"])
+                .add_filter("All files", &["*"]);
+            let chosen = match dialog {
+                Dialog::Save { suggested_name } => {
+                    files.set_file_name(suggested_name).save_file().await
+                }
+                Dialog::Open => files.pick_file().await,
+            };
+            chosen.map(|handle| handle.path().to_path_buf())
+        }
+    }
+}
+
+/// Renders and writes atomically; the number of bytes written, or why nothing was.
+pub(super) async fn export(
+    path: PathBuf,
+    page: Arc<Page>,
+    provenance: Box<Provenance>,
+    format: ExportFormat,
+) -> Result<usize, String> {
+    let write = move || {
+        let bytes = export::render(&page, format, &provenance);
+        export::write_atomic(&path, &bytes)
+            .map(|()| bytes.len())
+            .map_err(|e| e.to_string())
+    };
+    tokio::task::spawn_blocking(write)
+        .await
+        .unwrap_or_else(|_| Err("the export stopped unexpectedly".to_owned()))
+}
+
+/// Reads a page file and prepares it for the inspector, with the thresholds it recorded.
+pub(super) async fn open(path: &Path) -> Result<FetchedPage, String> {
+    let path = path.to_path_buf();
+    let read = move || {
+        let opened = export::open_file(&path).map_err(|e| e.to_string())?;
+        let model = opened.provenance.as_ref().map(|p| StreamModel {
+            version: p.model_version,
+            label_thresholds: p.label_thresholds.clone(),
+        });
+        Ok(FetchedPage::new(
+            opened.page,
+            model.as_ref(),
+            opened.provenance,
+        ))
+    };
+    tokio::task::spawn_blocking(read)
+        .await
+        .unwrap_or_else(|_| Err("reading the file stopped unexpectedly".to_owned()))
+}
