@@ -2,6 +2,8 @@ use clap::Parser as _;
 use streamlens::cli::{Cli, CliCommand};
 
 fn main() -> std::process::ExitCode {
+    // RUST_LOG=info shows what the worker does; nothing logged ever holds the token.
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     match cli.command {
         Some(CliCommand::Fetch(args)) => streamlens::cli::fetch::run(args),

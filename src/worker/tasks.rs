@@ -101,7 +101,20 @@ pub(super) async fn dispatch(context: Context, mut inbox: mpsc::UnboundedReceive
                     let reporter = task_context.clone();
                     let progress =
                         move |progress: Progress| reporter.send(Event::Progress { id, progress });
+                    log::info!(
+                        "fetching {} comments from {stream} ({} route)",
+                        request.size,
+                        request.route.as_str()
+                    );
                     let result = client.peek(&stream, request, &progress).await;
+                    match &result {
+                        Ok(page) => log::info!(
+                            "{stream}: {} comments, {} bytes",
+                            page.results.len(),
+                            page.raw.len()
+                        ),
+                        Err(err) => log::warn!("{stream}: {err}"),
+                    }
                     let result = result.map(|page| {
                         let provenance = Provenance::new(
                             client.endpoint(),
@@ -202,6 +215,7 @@ async fn run(context: Context, command: Command) {
             request,
             sequence_id,
         } => {
+            log::info!("advancing {stream} past {sequence_id}, as the user confirmed");
             let result = match context.client() {
                 Ok(client) => advance(&client, &stream, request, sequence_id).await,
                 Err(err) => Err(AdvanceError::Api(err)),
@@ -227,6 +241,10 @@ async fn run(context: Context, command: Command) {
             format,
         } => {
             let result = files::export(path.clone(), page, provenance, format).await;
+            match &result {
+                Ok(bytes) => log::info!("exported {bytes} bytes to {}", path.display()),
+                Err(err) => log::warn!("{err}"),
+            }
             Event::Exported { id, path, result }
         }
         Command::ChooseOpenPath { id } => {
@@ -297,7 +315,11 @@ async fn connect(context: &Context, source: ConnectionSource) -> Result<Box<Conn
     let host = endpoint.host();
     let client =
         Client::new(endpoint, token, context.client_config.clone()).map_err(|e| e.to_string())?;
-    let user = client.current_user().await.map_err(|e| e.to_string())?;
+    let user = client.current_user().await.map_err(|e| {
+        log::warn!("connecting to {host} failed: {e}");
+        e.to_string()
+    })?;
+    log::info!("connected to {host} as {:?}", user.username);
     *lock(&context.client) = Some(client);
     Ok(Box::new(Connected {
         name,
