@@ -6,6 +6,8 @@ mod catalog;
 mod connection;
 mod files;
 mod pages;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeMap;
 

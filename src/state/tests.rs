@@ -1,0 +1,147 @@
+//! The state without a window: actions in, commands out, events applied.
+
+use super::*;
+use crate::api::{ApiError, ErrorKind, Page, Stream, User};
+use crate::worker::{Connected, FetchedPage};
+
+fn connected() -> AppState {
+    let mut state = AppState::default();
+    let commands = state.handle(Action::OpenDemo);
+    let [Command::Connect { id, .. }] = commands.as_slice() else {
+        panic!("connecting sends one command: {commands:?}");
+    };
+    let user: User = serde_json::from_str(r#"{"username":"demo"}"#).unwrap();
+    let connected = Connected {
+        name: "Demo".into(),
+        host: "127.0.0.1:1".into(),
+        user,
+        demo: false,
+    };
+    state.apply(Event::Connected {
+        id: *id,
+        result: Ok(Box::new(connected)),
+    });
+    state.catalog.project = Some("p".into());
+    state.catalog.dataset = Some("d".into());
+    state.catalog.stream = Some("s".into());
+    let stream: Stream = serde_json::from_str(r#"{"name":"s"}"#).unwrap();
+    state.catalog.streams = Listing::Loaded(vec![stream]);
+    state
+}
+
+fn page(sequence_id: &str) -> FetchedPage {
+    let raw =
+        format!(r#"{{"status":"ok","filtered":0,"sequence_id":"{sequence_id}","results":[]}}"#);
+    FetchedPage::new(
+        Page::parse(crate::api::Route::Fetch, raw.into()).unwrap(),
+        None,
+        None,
+    )
+}
+
+fn fetch_id(commands: &[Command]) -> RequestId {
+    match commands {
+        [Command::Fetch { id, .. }] => *id,
+        other => panic!("expected one fetch: {other:?}"),
+    }
+}
+
+#[test]
+fn a_reply_to_a_superseded_request_is_dropped() {
+    let mut state = connected();
+    let first = fetch_id(&state.handle(Action::Fetch));
+    state.handle(Action::Cancel);
+    state.apply(Event::Fetched {
+        id: first,
+        result: Err(ApiError::new(ErrorKind::Cancelled, None, "")),
+    });
+    let second = fetch_id(&state.handle(Action::Fetch));
+    state.apply(Event::Fetched {
+        id: first,
+        result: Ok(page("old")),
+    });
+    assert!(state.pages.history.is_empty(), "the old reply is ignored");
+    state.apply(Event::Fetched {
+        id: second,
+        result: Ok(page("new")),
+    });
+    assert_eq!(
+        state.pages.current().unwrap().page.sequence_id.as_deref(),
+        Some("new")
+    );
+}
+
+#[test]
+fn advance_is_sent_once_and_only_after_confirmation() {
+    let mut state = connected();
+    let id = fetch_id(&state.handle(Action::Fetch));
+    state.apply(Event::Fetched {
+        id,
+        result: Ok(page("seq-9")),
+    });
+    assert!(
+        state.handle(Action::AskAdvance).is_empty(),
+        "asking sends nothing"
+    );
+    assert!(
+        matches!(&state.confirm, Some(Confirm::Advance { sequence_id, .. }) if sequence_id == "seq-9")
+    );
+    let commands = state.handle(Action::Confirm);
+    assert!(
+        matches!(commands.as_slice(), [Command::Advance { sequence_id, .. }] if sequence_id == "seq-9")
+    );
+    assert!(
+        state.handle(Action::Confirm).is_empty(),
+        "a second confirm sends nothing"
+    );
+    assert_eq!(
+        state.advance_blocked(),
+        Some("A stream move is already on its way.")
+    );
+}
+
+#[test]
+fn a_failed_fetch_keeps_the_page_and_offers_retry() {
+    let mut state = connected();
+    let id = fetch_id(&state.handle(Action::Fetch));
+    state.apply(Event::Fetched {
+        id,
+        result: Ok(page("a")),
+    });
+    let id = fetch_id(&state.handle(Action::Fetch));
+    state.apply(Event::Fetched {
+        id,
+        result: Err(ApiError::new(ErrorKind::Server, Some(503), "down")),
+    });
+    assert_eq!(state.pages.history.len(), 1);
+    assert_eq!(state.banner.as_ref().unwrap().retry, Some(Action::Fetch));
+}
+
+#[test]
+fn an_empty_dialog_answer_offers_a_typed_path() {
+    let mut state = connected();
+    let id = fetch_id(&state.handle(Action::Fetch));
+    state.apply(Event::Fetched {
+        id,
+        result: Ok(page("a")),
+    });
+    let commands = state.handle(Action::Export(ExportFormat::Csv));
+    let [Command::ChooseSavePath { id, .. }] = commands.as_slice() else {
+        panic!("a dialog first: {commands:?}");
+    };
+    state.apply(Event::SavePathChosen {
+        id: *id,
+        path: None,
+    });
+    assert_eq!(
+        state.files.prompt,
+        Some(PathPrompt::Save(ExportFormat::Csv))
+    );
+    let commands = state.handle(Action::ExportTo {
+        format: ExportFormat::Csv,
+        path: " /tmp/x.csv ".into(),
+    });
+    assert!(
+        matches!(commands.as_slice(), [Command::Export { path, format: ExportFormat::Csv, .. }] if path == std::path::Path::new("/tmp/x.csv"))
+    );
+}
