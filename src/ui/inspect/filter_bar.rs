@@ -80,7 +80,8 @@ impl FilterBar {
                 .label
                 .as_ref()
                 .map_or_else(|| "any".to_owned(), LabelPath::to_string);
-            ComboBox::from_label("Label")
+            let label = ui.label("Label");
+            ComboBox::from_id_salt("inspect-filter-label")
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.label, None, "any");
@@ -90,7 +91,9 @@ impl FilterBar {
                             self.filter.label = Some(path.clone());
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             let mut above = self.filter.label_mode == LabelMode::AboveThreshold;
             ui.add_enabled(
                 self.filter.label.is_some(),
@@ -136,8 +139,9 @@ impl FilterBar {
 }
 
 /// A combo box of names with "any" first.
-fn pick(ui: &mut egui::Ui, label: &str, chosen: &mut Option<String>, names: &[String]) {
-    ComboBox::from_label(label)
+fn pick(ui: &mut egui::Ui, name: &str, chosen: &mut Option<String>, names: &[String]) {
+    let label = ui.label(name);
+    ComboBox::from_id_salt(("inspect-filter", name))
         .selected_text(chosen.as_deref().unwrap_or("any"))
         .show_ui(ui, |ui| {
             ui.selectable_value(chosen, None, "any");
@@ -149,5 +153,7 @@ fn pick(ui: &mut egui::Ui, label: &str, chosen: &mut Option<String>, names: &[St
                     *chosen = Some(name.clone());
                 }
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
 }

@@ -10,6 +10,7 @@ mod list;
 mod message;
 mod properties;
 mod raw;
+mod rows;
 
 use std::collections::HashSet;
 
