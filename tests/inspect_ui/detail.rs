@@ -1,112 +1,16 @@
-//! The inspector widget on every example page, driven through egui_kittest: what is shown,
-//! what is not, and what the commands, filter and toggles change.
+//! The detail of the selected comment: fields shown where present and absent where absent.
 
-use bytes::Bytes;
-use egui::{Key, OutputCommand, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use serde::Deserialize;
 use serde_json::json;
 
-use streamlens::api::{Page, Route, Stream, StreamModel};
-use streamlens::inspect::PageIndex;
-use streamlens::ui::inspect::{InspectCommand, Inspector, take_commands};
+use streamlens::api::Route;
+use streamlens::ui::inspect::InspectCommand;
 
-struct View {
-    inspector: Inspector,
-    page: Page,
-    index: PageIndex,
-    /// Commands applied at the start of the next frame, as the app does.
-    commands: Vec<InspectCommand>,
-    /// Whether the frame reads the inspector's shortcuts from the keyboard.
-    keys: bool,
-    /// Every text put on the clipboard.
-    copied: Vec<String>,
-}
-
-fn page(route: Route, text: &str) -> Page {
-    Page::parse(route, Bytes::from(text.to_owned())).expect("the page parses")
-}
-
-fn fetch_new_claims() -> Page {
-    page(
-        Route::Fetch,
-        include_str!("../assets/api-examples/fetch-new-claims.json"),
-    )
-}
-
-fn docs_example() -> Page {
-    page(
-        Route::Fetch,
-        include_str!("../assets/api-examples/fetch-docs-example.json"),
-    )
-}
-
-fn results_new_claims() -> Page {
-    page(
-        Route::Results,
-        include_str!("../assets/api-examples/results-new-claims.json"),
-    )
-}
-
-/// The `new-claims` stream's model: Claim > New at 0.63, Claim > Status Query off.
-fn new_claims_model() -> StreamModel {
-    #[derive(Deserialize)]
-    struct Listing {
-        streams: Vec<Stream>,
-    }
-    let listing: Listing =
-        serde_json::from_str(include_str!("../assets/api-examples/streams-claims.json")).unwrap();
-    listing
-        .streams
-        .into_iter()
-        .next()
-        .and_then(|s| s.model)
-        .unwrap()
-}
-
-fn harness(page: Page, model: Option<&StreamModel>) -> Harness<'static, View> {
-    let index = PageIndex::build(&page, model);
-    let view = View {
-        inspector: Inspector::default(),
-        page,
-        index,
-        commands: Vec::new(),
-        keys: false,
-        copied: Vec::new(),
-    };
-    Harness::builder()
-        .with_size([1400.0, 1600.0])
-        .build_ui_state(
-            |ui, view: &mut View| {
-                if view.keys {
-                    view.commands.extend(take_commands(ui.ctx()));
-                }
-                for command in std::mem::take(&mut view.commands) {
-                    view.inspector
-                        .apply(command, &view.page, &view.index, ui.ctx());
-                }
-                view.inspector.show(ui, &view.page, &view.index);
-                ui.ctx().output(|output| {
-                    for command in &output.commands {
-                        if let OutputCommand::CopyText(text) = command {
-                            view.copied.push(text.clone());
-                        }
-                    }
-                });
-            },
-            view,
-        )
-}
-
-fn command(harness: &mut Harness<'_, View>, command: InspectCommand) {
-    harness.state_mut().commands.push(command);
-    harness.run();
-}
-
-fn shown(harness: &Harness<'_, View>, label: &str) -> bool {
-    harness.query_all_by_label(label).next().is_some()
-}
+use crate::{
+    View, command, docs_example, fetch_new_claims, harness, new_claims_model, page,
+    results_new_claims, shown,
+};
 
 #[test]
 fn fetch_new_claims_shows_what_the_first_comment_has() {
@@ -249,83 +153,6 @@ fn docs_example_empty_labels_are_not_no_model_and_leaf_only_flattens() {
 }
 
 #[test]
-fn threads_group_comments_and_thread_commands_jump_between_them() {
-    let mut harness = harness(fetch_new_claims(), None);
-    harness.run();
-    assert!(shown(&harness, "2 comments in 2 threads"));
-    command(&mut harness, InspectCommand::NextThread);
-    assert_eq!(harness.state().inspector.selected(), Some(0));
-    command(&mut harness, InspectCommand::NextThread);
-    assert_eq!(harness.state().inspector.selected(), Some(1));
-    command(&mut harness, InspectCommand::PreviousThread);
-    assert_eq!(harness.state().inspector.selected(), Some(0));
-
-    // The docs example is one thread of two comments: a summary row and a row per comment.
-    let mut harness = self::harness(docs_example(), None);
-    harness.run();
-    assert!(shown(&harness, "2 comments in 1 thread"));
-    let rows = harness.query_all_by_role(Role::ListBoxOption).count();
-    assert_eq!(rows, 3);
-    harness.get_by_label_contains("RE: Today's figures").click();
-    harness.run();
-    assert_eq!(harness.state().inspector.selected(), Some(1));
-    command(&mut harness, InspectCommand::NextThread);
-    assert_eq!(
-        harness.state().inspector.selected(),
-        Some(1),
-        "there is no next thread"
-    );
-    command(&mut harness, InspectCommand::PreviousThread);
-    assert_eq!(harness.state().inspector.selected(), Some(0));
-}
-
-#[test]
-fn the_filter_narrows_the_list_and_shows_the_count() {
-    let mut harness = harness(fetch_new_claims(), None);
-    harness.run();
-    harness.get_by_label("Search").focus();
-    harness.get_by_label("Search").type_text("damaged");
-    harness.run();
-    assert!(shown(&harness, "1 of 2 comments match"));
-    assert_eq!(harness.query_all_by_role(Role::ListBoxOption).count(), 1);
-    command(&mut harness, InspectCommand::NextComment);
-    command(&mut harness, InspectCommand::NextComment);
-    assert_eq!(
-        harness.state().inspector.selected(),
-        Some(0),
-        "only the match is walked"
-    );
-
-    harness
-        .get_by_label("Search")
-        .type_text(" nothing-like-this");
-    harness.run();
-    assert!(shown(&harness, "0 of 2 comments match"));
-    assert!(shown(&harness, "No comment matches the filter."));
-    harness.get_by_label("Clear filter").click();
-    harness.run();
-    assert!(shown(&harness, "2 comments in 2 threads"));
-}
-
-#[test]
-fn the_field_filter_picks_from_the_page_and_the_selection_survives_a_new_page_filter() {
-    let mut harness = harness(fetch_new_claims(), None);
-    harness.run();
-    harness.get_by_label("Has field").click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "policy_number")
-        .click();
-    harness.run();
-    assert!(shown(&harness, "1 of 2 comments match"));
-    command(&mut harness, InspectCommand::NextComment);
-    harness.state_mut().inspector.reset_for_new_page();
-    harness.run();
-    assert_eq!(harness.state().inspector.selected(), None);
-    assert!(shown(&harness, "1 of 2 comments match"), "the filter stays");
-}
-
-#[test]
 fn properties_sort_by_name_and_by_value() {
     let mut harness = harness(docs_example(), None);
     command(&mut harness, InspectCommand::NextComment);
@@ -399,34 +226,4 @@ fn raw_json_shows_the_comment_as_sent() {
         .unwrap();
     assert!(raw.contains("\"utf16_byte_end\": 58"));
     assert!(!shown(&harness, "From"));
-}
-
-#[test]
-fn shortcuts_step_through_comments_but_not_while_typing() {
-    let mut harness = harness(docs_example(), None);
-    harness.state_mut().keys = true;
-    harness.run();
-    harness.key_press(Key::J);
-    harness.run();
-    assert_eq!(harness.state().inspector.selected(), Some(0));
-    harness.key_press(Key::ArrowDown);
-    harness.run();
-    assert_eq!(harness.state().inspector.selected(), Some(1));
-    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::C);
-    harness.run();
-    assert_eq!(
-        harness.state().copied,
-        ["18ba5ce699f8da1f.abcdef0123456789"]
-    );
-
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
-    harness.run();
-    assert!(harness.get_by_label("Search").is_focused());
-    harness.key_press(Key::K);
-    harness.run();
-    assert_eq!(
-        harness.state().inspector.selected(),
-        Some(1),
-        "K while typing moves nothing"
-    );
 }
