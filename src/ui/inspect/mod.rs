@@ -33,42 +33,29 @@ pub enum InspectCommand {
     CopyUid,
 }
 
-/// Every shortcut of the inspector. egui ignores an extra Shift when matching, so the more
-/// specific shortcuts come first and [`take_commands`] tries them in this order.
+/// Every shortcut of the inspector: each command's own, then the arrow keys. egui ignores an
+/// extra Shift when matching, so the more specific shortcuts come first and [`take_commands`]
+/// tries them in this order.
 pub const SHORTCUTS: &[(KeyboardShortcut, InspectCommand)] = &[
-    (
-        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C),
-        InspectCommand::CopyUid,
-    ),
-    (
-        KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
-        InspectCommand::FocusFilter,
-    ),
-    (
-        KeyboardShortcut::new(Modifiers::SHIFT, Key::J),
-        InspectCommand::NextThread,
-    ),
-    (
-        KeyboardShortcut::new(Modifiers::SHIFT, Key::K),
-        InspectCommand::PreviousThread,
-    ),
-    (
-        KeyboardShortcut::new(Modifiers::NONE, Key::J),
-        InspectCommand::NextComment,
-    ),
+    pair(InspectCommand::CopyUid),
+    pair(InspectCommand::FocusFilter),
+    pair(InspectCommand::NextThread),
+    pair(InspectCommand::PreviousThread),
+    pair(InspectCommand::NextComment),
+    pair(InspectCommand::PreviousComment),
     (
         KeyboardShortcut::new(Modifiers::NONE, Key::ArrowDown),
         InspectCommand::NextComment,
-    ),
-    (
-        KeyboardShortcut::new(Modifiers::NONE, Key::K),
-        InspectCommand::PreviousComment,
     ),
     (
         KeyboardShortcut::new(Modifiers::NONE, Key::ArrowUp),
         InspectCommand::PreviousComment,
     ),
 ];
+
+const fn pair(command: InspectCommand) -> (KeyboardShortcut, InspectCommand) {
+    (command.shortcut(), command)
+}
 
 impl InspectCommand {
     /// In menu order.
@@ -93,13 +80,17 @@ impl InspectCommand {
         }
     }
 
-    /// The shortcut shown beside its menu entry (the first of [`SHORTCUTS`] for it).
-    pub fn shortcut(self) -> KeyboardShortcut {
-        SHORTCUTS
-            .iter()
-            .find(|(_, command)| *command == self)
-            .map(|(shortcut, _)| *shortcut)
-            .unwrap_or(KeyboardShortcut::new(Modifiers::NONE, Key::J))
+    /// The shortcut shown beside its menu entry.
+    pub const fn shortcut(self) -> KeyboardShortcut {
+        let (modifiers, key) = match self {
+            Self::NextComment => (Modifiers::NONE, Key::J),
+            Self::PreviousComment => (Modifiers::NONE, Key::K),
+            Self::NextThread => (Modifiers::SHIFT, Key::J),
+            Self::PreviousThread => (Modifiers::SHIFT, Key::K),
+            Self::FocusFilter => (Modifiers::COMMAND, Key::F),
+            Self::CopyUid => (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C),
+        };
+        KeyboardShortcut::new(modifiers, key)
     }
 }
 
