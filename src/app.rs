@@ -6,11 +6,13 @@ use std::sync::Arc;
 
 use crate::api::{ClientConfig, Token};
 use crate::state::{Action, AppState, Settings};
+use crate::ui::inspect::{self, Inspector};
 use crate::ui::{self, Drafts, SHORTCUTS};
 use crate::worker::{Dialogs, KeyringChoice, Worker};
 
-/// The key of the remembered settings in eframe's storage (`app.ron`).
+/// The keys of what is remembered in eframe's storage (`app.ron`): nothing secret.
 const SETTINGS_KEY: &str = "streamlens-settings";
+const INSPECTOR_KEY: &str = "streamlens-inspector";
 
 /// How the app starts.
 #[derive(Clone, Debug)]
@@ -45,6 +47,8 @@ impl Default for AppOptions {
 pub struct App {
     state: AppState,
     drafts: Drafts,
+    /// The inspector's view state (selection, filter, toggles): the UI's own, not the app's.
+    inspector: Inspector,
     worker: Worker,
 }
 
@@ -65,6 +69,10 @@ impl App {
         let mut app = Self {
             state: AppState::new(settings),
             drafts: Drafts::default(),
+            inspector: cc
+                .storage
+                .and_then(|s| eframe::get_value(s, INSPECTOR_KEY))
+                .unwrap_or_default(),
             worker,
         };
         let start = app.state.start();
@@ -129,18 +137,26 @@ impl eframe::App for App {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        // Shortcuts and menu entries of the inspector act in this frame: a copy needs one.
+        let mut commands = inspect::take_commands(ui.ctx());
         let mut actions = Vec::new();
+        let inspector = &mut self.inspector;
         ui::show(
             ui,
             &self.state,
             &mut self.drafts,
             &mut actions,
-            |ui, state| {
+            &mut commands,
+            |ui, state, commands| {
                 if let Some(shown) = state.pages.current() {
+                    for command in commands.drain(..) {
+                        inspector.apply(command, &shown.page, &shown.index, ui.ctx());
+                    }
                     ui.label(format!(
                         "{} comments on this page",
                         shown.page.results.len()
                     ));
+                    inspector.show(ui, &shown.page, &shown.index);
                 }
             },
         );
@@ -151,5 +167,6 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+        eframe::set_value(storage, INSPECTOR_KEY, &self.inspector);
     }
 }

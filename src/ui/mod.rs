@@ -6,11 +6,13 @@ mod confirm;
 mod connect;
 mod fetch_bar;
 pub mod fonts;
+pub mod inspect;
 mod picker;
 mod top_bar;
 mod widgets;
 
 use crate::state::{Action, AppState};
+use inspect::InspectCommand;
 
 pub use connect::ConnectionForm;
 pub use top_bar::{SHORTCUTS, ShortcutAction};
@@ -28,15 +30,17 @@ pub struct Drafts {
     pub typed_path: String,
 }
 
-/// Draws the whole window. `central` draws the page itself (the inspector).
+/// Draws the whole window. `central` draws the page itself (the inspector) and runs the
+/// inspector commands chosen in the menus or by shortcut.
 pub fn show(
     ui: &mut egui::Ui,
     state: &AppState,
     drafts: &mut Drafts,
     actions: &mut Vec<Action>,
-    central: impl FnOnce(&mut egui::Ui, &AppState),
+    inspect: &mut Vec<InspectCommand>,
+    central: impl FnOnce(&mut egui::Ui, &AppState, &mut Vec<InspectCommand>),
 ) {
-    egui::Panel::top("menu").show(ui, |ui| top_bar::show(ui, state, drafts, actions));
+    egui::Panel::top("menu").show(ui, |ui| top_bar::show(ui, state, drafts, actions, inspect));
     if let Some(confirm) = &state.confirm {
         confirm::show(ui.ctx(), confirm, actions);
     }
@@ -60,6 +64,6 @@ pub fn show(
         banner::show(ui, state, drafts, actions);
         fetch_bar::show(ui, state, drafts, actions);
         ui.separator();
-        central(ui, state);
+        central(ui, state, inspect);
     });
 }

@@ -4,6 +4,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::Drafts;
+use super::inspect::InspectCommand;
 use crate::export::ExportFormat;
 use crate::state::{Action, AppState, ConnectionState};
 
@@ -59,7 +60,13 @@ fn shortcut_text(ctx: &egui::Context, wanted: ShortcutAction) -> String {
         .unwrap_or_default()
 }
 
-pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &mut Vec<Action>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    drafts: &mut Drafts,
+    actions: &mut Vec<Action>,
+    inspect: &mut Vec<InspectCommand>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             let open = egui::Button::new("Open…")
@@ -121,6 +128,17 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &
             {
                 actions.push(Action::AskAdvance);
                 ui.close();
+            }
+        });
+        ui.menu_button("Comment", |ui| {
+            let has_page = state.pages.current().is_some();
+            for command in InspectCommand::ALL {
+                let shortcut = ui.ctx().format_shortcut(&command.shortcut());
+                let button = egui::Button::new(command.label()).shortcut_text(shortcut);
+                if ui.add_enabled(has_page, button).clicked() {
+                    inspect.push(command);
+                    ui.close();
+                }
             }
         });
         ui.menu_button("Connection", |ui| {

@@ -1,0 +1,142 @@
+//! The detail of the selected comment: its messages, attachments, labels, scores, general
+//! fields and user properties, or its raw JSON.
+
+use egui::{CollapsingHeader, ScrollArea};
+
+use crate::api::{Attachment, Page, StreamResult};
+use crate::inspect::{PageIndex, ResultView, local_time};
+
+use super::{Inspector, bars, fields, message, properties};
+
+impl Inspector {
+    pub(super) fn show_detail(&mut self, ui: &mut egui::Ui, page: &Page, index: &PageIndex) {
+        let chosen = self
+            .selected
+            .and_then(|i| Some((i, page.results.get(i)?, index.results.get(i)?)));
+        let Some((selected, result, view)) = chosen else {
+            ui.weak("Select a comment on the left (J and K step through them).");
+            return;
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(&result.comment.uid);
+            if ui.button("Copy uid").clicked() {
+                ui.ctx().copy_text(result.comment.uid.clone());
+            }
+            ui.checkbox(&mut self.raw_view, "Raw JSON")
+                .on_hover_text("The comment's JSON exactly as the server sent it");
+        });
+        ui.separator();
+        let mut area = ScrollArea::vertical()
+            .id_salt("inspect-detail")
+            .auto_shrink(false);
+        if std::mem::take(&mut self.detail_to_top) {
+            area = area.vertical_scroll_offset(0.0);
+        }
+        area.show(ui, |ui| {
+            if self.raw_view {
+                self.raw.show(ui, selected, page.raw_result(result));
+            } else {
+                self.formatted(ui, page, selected, result, view);
+            }
+        });
+    }
+
+    fn formatted(
+        &mut self,
+        ui: &mut egui::Ui,
+        page: &Page,
+        selected: usize,
+        result: &StreamResult,
+        view: &ResultView,
+    ) {
+        let comment = &result.comment;
+        for problem in page
+            .problems
+            .iter()
+            .filter(|p| p.uid.as_ref() == Some(&comment.uid))
+        {
+            ui.colored_label(ui.visuals().warn_fg_color, problem.to_string());
+        }
+        ui.horizontal_wrapped(|ui| {
+            if let Some(thread) = &comment.thread_id {
+                ui.weak(format!("thread {thread}"));
+            }
+            if let Some(created) = &comment.created_at {
+                ui.weak(format!("received {}", local_time(created)));
+            }
+        });
+        let count = comment.messages.len();
+        for (number, message) in comment.messages.iter().enumerate() {
+            let title = format!("Message {} of {count}", number + 1);
+            CollapsingHeader::new(title)
+                .id_salt(("inspect-message", number))
+                .default_open(true)
+                .show(ui, |ui| {
+                    let at = message::At {
+                        result: selected,
+                        message: number,
+                    };
+                    message::show(ui, message, view, at, &mut self.expanded);
+                });
+        }
+        if !comment.attachments.is_empty() {
+            section(ui, "Attachments", |ui| {
+                for attachment in &comment.attachments {
+                    ui.label(describe(attachment));
+                }
+            });
+        }
+        section(ui, "Labels", |ui| {
+            bars::show(ui, view, comment, &mut self.leaf_only)
+        });
+        if !view.scores.is_empty() {
+            section(ui, "Scores", |ui| {
+                for score in &view.scores {
+                    ui.label(format!("{}: {}", score.name, score.value));
+                }
+            });
+        }
+        if !view.general_fields.is_empty() {
+            section(ui, "General fields", |ui| {
+                fields::show(ui, &view.general_fields, comment)
+            });
+        }
+        if !comment.user_properties.is_empty() {
+            section(ui, "User properties", |ui| {
+                properties::show(ui, &comment.user_properties, &mut self.property_sort)
+            });
+        }
+    }
+}
+
+fn section(ui: &mut egui::Ui, title: &str, contents: impl FnOnce(&mut egui::Ui)) {
+    CollapsingHeader::new(title)
+        .default_open(true)
+        .show(ui, contents);
+}
+
+/// An attachment's name, type and size; its content is never fetched here.
+fn describe(attachment: &Attachment) -> String {
+    let name = attachment.name.as_deref().unwrap_or("(unnamed attachment)");
+    let mut parts = vec![name.to_owned()];
+    parts.extend(attachment.content_type.clone());
+    if let Some(size) = attachment.size {
+        parts.push(size_text(size));
+    }
+    if attachment.inline == Some(true) {
+        parts.push("inline".to_owned());
+    }
+    parts.join(" · ")
+}
+
+fn size_text(bytes: u64) -> String {
+    const KIB: f64 = 1024.0;
+    let value = bytes as f64;
+    if value < KIB {
+        format!("{bytes} bytes")
+    } else if value < KIB * KIB {
+        format!("{:.0} KB", value / KIB)
+    } else {
+        format!("{:.1} MB", value / KIB / KIB)
+    }
+}
