@@ -197,3 +197,28 @@ fn empty_pages_say_why() {
         "were filtered out by the stream's filter. The stream will not progress until it is advanced.",
     );
 }
+
+#[test]
+fn the_inspector_shows_the_demo_streams_comments_end_to_end() {
+    let mut harness = app(AppOptions {
+        demo: true,
+        keyring: KeyringChoice::Given(CredentialStore::mock()),
+        ..AppOptions::default()
+    });
+    wait_for_label(&mut harness, "Routes service e-mail to the RPA queues");
+    fetch(&mut harness);
+    wait_for_label(&mut harness, "16 comments on this page");
+    click(&mut harness, "Comment");
+    harness.get_by_label_contains("Next comment").click();
+    harness.run_steps(3);
+    for shown in ["From", "Customer Tier", "Amount", "Reference", "Tone"] {
+        wait_for_label(&mut harness, shown);
+    }
+    let bars = harness
+        .query_all_by_label_contains("the stream's threshold")
+        .count();
+    assert!(bars > 0, "label bars name the stream's threshold");
+    harness.key_press(egui::Key::J);
+    harness.run_steps(3);
+    assert!(harness.state().state().pages.current().is_some());
+}

@@ -89,7 +89,7 @@ pub fn wait_until(
 
 pub fn wait_for_label(harness: &mut Harness<'_, App>, label: &str) {
     wait_until(harness, label, |h| {
-        h.query_by_label_contains(label).is_some()
+        h.query_all_by_label_contains(label).next().is_some()
     });
 }
 
