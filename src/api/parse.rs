@@ -70,10 +70,11 @@ impl Page {
 
         let mut results = Vec::with_capacity(raw_results.len());
         let mut problems = Vec::new();
-        for (index, item) in raw_results.into_iter().enumerate() {
+        let parsed = parse_items(&raw_results);
+        for (index, (item, parsed)) in raw_results.into_iter().zip(parsed).enumerate() {
             let start = item.get().as_ptr() as usize - source.as_ptr() as usize;
             let raw_range = start..start + item.get().len();
-            match parse_item::<StreamResult>(item.get()) {
+            match parsed {
                 Ok((mut result, repaired)) => {
                     result.raw_range = raw_range;
                     if repaired > 0 {
@@ -218,6 +219,40 @@ impl ErrorEnvelope {
 fn lenient_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     let raw = <&RawValue>::deserialize(deserializer)?;
     Ok(serde_json::from_str(raw.get()).ok())
+}
+
+/// Pages smaller than this are parsed on one thread: starting threads would cost more.
+const PARALLEL_FROM: usize = 64;
+
+/// Parses the results of a page, on every core for a big page: results are independent, and a
+/// 1024-comment page is megabytes of JSON. The order of `items` is kept.
+fn parse_items(items: &[&RawValue]) -> Vec<Result<(StreamResult, usize), String>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads == 1 || items.len() < PARALLEL_FROM {
+        return items.iter().map(|item| parse_item(item.get())).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|item| parse_item(item.get()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| {
+                part.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Parses one item; on failure retries once on a copy with lone surrogates replaced. Returns the
