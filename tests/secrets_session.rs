@@ -84,13 +84,7 @@ fn a_whole_session_leaves_the_token_nowhere() {
     type_into(&mut harness, "Endpoint", &fixture.server.base_url());
     type_into(&mut harness, "API token", TOKEN);
     click(&mut harness, "Save and connect");
-    pick(
-        &mut harness,
-        "ACME Operations (acme-ops)",
-        "Claims inbox (claims)",
-        "New claims to RPA (new-claims)",
-    );
-    fetch(&mut harness);
+    fetch_new_claims(&mut harness);
     fixture
         .server
         .inject(FaultRule::new(Fault::status(401)).on("POST", "/fetch"));

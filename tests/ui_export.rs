@@ -32,13 +32,7 @@ fn with_page(fixture: &Fixture) -> (Harness<'static, App>, Answers) {
         dialogs: Dialogs::Scripted(answers.clone()),
         ..AppOptions::default()
     });
-    pick(
-        &mut harness,
-        "ACME Operations (acme-ops)",
-        "Claims inbox (claims)",
-        "New claims to RPA (new-claims)",
-    );
-    fetch(&mut harness);
+    fetch_new_claims(&mut harness);
     (harness, answers)
 }
 
@@ -117,10 +111,7 @@ fn a_failed_export_says_why_keeps_the_page_and_leaves_nothing() {
         .unwrap()
         .push_back(Some(dir.path().to_path_buf()));
     click(&mut harness, "Export…");
-    wait_until(&mut harness, "the failure", |h| {
-        h.state().state().banner.is_some()
-    });
-    let message = harness.state().state().banner.clone().unwrap().message;
+    let message = banner_message(&mut harness);
     assert!(message.starts_with("Could not save"), "{message}");
     assert!(
         files_in(dir.path()).is_empty(),
@@ -171,10 +162,7 @@ fn a_file_that_is_not_a_page_gets_a_clear_message() {
         keyring: KeyringChoice::Off,
         ..AppOptions::default()
     });
-    wait_until(&mut harness, "the message", |h| {
-        h.state().state().banner.is_some()
-    });
-    let message = harness.state().state().banner.clone().unwrap().message;
+    let message = banner_message(&mut harness);
     assert!(
         message.contains("notes.txt") && message.contains("not JSON"),
         "{message}"

@@ -286,13 +286,7 @@ fn pages(harness: &Harness<'_, App>) -> usize {
 fn run(case: &Case) -> String {
     let fixture = Fixture::new(TOKEN);
     let mut harness = app_on(&fixture, TOKEN);
-    pick(
-        &mut harness,
-        "ACME Operations (acme-ops)",
-        "Claims inbox (claims)",
-        "New claims to RPA (new-claims)",
-    );
-    fetch(&mut harness);
+    fetch_new_claims(&mut harness);
     assert_eq!(pages(&harness), 1, "{}: the good page first", case.name);
     (case.fault)(&fixture);
     match case.trigger {
@@ -306,10 +300,7 @@ fn run(case: &Case) -> String {
     }
     let said = match case.expect {
         Expect::Banner(text) => {
-            wait_until(&mut harness, case.name, |h| {
-                h.state().state().banner.is_some()
-            });
-            let message = harness.state().state().banner.clone().unwrap().message;
+            let message = banner_message(&mut harness);
             assert!(
                 message.contains(text),
                 "{}: {message:?} lacks {text:?}",

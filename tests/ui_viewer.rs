@@ -22,11 +22,7 @@ fn pages(harness: &egui_kittest::Harness<'_, streamlens::app::App>) -> usize {
 
 #[test]
 fn the_demo_opens_and_a_page_is_fetched_from_the_chosen_stream() {
-    let mut harness = app(AppOptions {
-        demo: true,
-        keyring: KeyringChoice::Given(CredentialStore::mock()),
-        ..AppOptions::default()
-    });
+    let mut harness = demo_app();
     wait_for_label(&mut harness, "Demo · 127.0.0.1");
     wait_for_label(&mut harness, "Routes service e-mail to the RPA queues");
     pick(&mut harness, ACME, CLAIMS, NEW_CLAIMS);
@@ -62,6 +58,25 @@ fn a_saved_connection_goes_to_the_keyring_and_never_to_the_settings() {
         settings.contains("work tenant") && !settings.contains(TOKEN),
         "{settings}"
     );
+
+    // Rename it without pasting the token again: the keyring entry moves, the token stays.
+    click(&mut harness, "Connection");
+    click(&mut harness, "Disconnect");
+    click(&mut harness, "Edit");
+    type_into(&mut harness, "Name", " (old)");
+    click(&mut harness, "Save and connect");
+    wait_for_label(
+        &mut harness,
+        "Renamed “work tenant” to “work tenant (old)”.",
+    );
+    assert_eq!(
+        store.load("work tenant (old)").unwrap().token,
+        Token::new(TOKEN)
+    );
+    assert!(store.load("work tenant").is_err(), "the old entry is gone");
+    click(&mut harness, "Delete");
+    wait_for_label(&mut harness, "Deleted “work tenant (old)”.");
+    assert!(store.load("work tenant (old)").is_err());
 }
 
 #[test]
@@ -89,8 +104,7 @@ fn without_a_keyring_the_app_says_so_and_offers_a_session_only_connection() {
 fn a_slow_fetch_can_be_cancelled_and_the_last_page_stays() {
     let fixture = Fixture::new(TOKEN);
     let mut harness = app_on(&fixture, TOKEN);
-    pick(&mut harness, ACME, CLAIMS, NEW_CLAIMS);
-    fetch(&mut harness);
+    fetch_new_claims(&mut harness);
     assert_eq!(pages(&harness), 1);
     fixture.server.inject(
         FaultRule::new(Fault::Delay(std::time::Duration::from_secs(20))).on("POST", "/fetch"),
@@ -106,8 +120,7 @@ fn a_slow_fetch_can_be_cancelled_and_the_last_page_stays() {
 fn an_error_shows_a_banner_with_retry_and_keeps_the_page() {
     let fixture = Fixture::new(TOKEN);
     let mut harness = app_on(&fixture, TOKEN);
-    pick(&mut harness, ACME, CLAIMS, NEW_CLAIMS);
-    fetch(&mut harness);
+    fetch_new_claims(&mut harness);
     fixture
         .server
         .inject(FaultRule::new(Fault::GatewayHtml { status: 502 }).on("POST", "/fetch"));
@@ -127,8 +140,7 @@ fn an_error_shows_a_banner_with_retry_and_keeps_the_page() {
 fn advance_needs_a_confirmation_and_happens_exactly_once() {
     let fixture = Fixture::new(TOKEN);
     let mut harness = app_on(&fixture, TOKEN);
-    pick(&mut harness, ACME, CLAIMS, NEW_CLAIMS);
-    fetch(&mut harness);
+    fetch_new_claims(&mut harness);
     let shown = harness
         .state()
         .state()
@@ -167,8 +179,7 @@ fn advance_needs_a_confirmation_and_happens_exactly_once() {
 fn a_stale_head_is_refused_before_anything_moves() {
     let fixture = Fixture::new(TOKEN);
     let mut harness = app_on(&fixture, TOKEN);
-    pick(&mut harness, ACME, CLAIMS, NEW_CLAIMS);
-    fetch(&mut harness);
+    fetch_new_claims(&mut harness);
     fixture
         .server
         .simulate_automation_advance("acme-ops/claims/new-claims", 5);
@@ -200,11 +211,7 @@ fn empty_pages_say_why() {
 
 #[test]
 fn the_inspector_shows_the_demo_streams_comments_end_to_end() {
-    let mut harness = app(AppOptions {
-        demo: true,
-        keyring: KeyringChoice::Given(CredentialStore::mock()),
-        ..AppOptions::default()
-    });
+    let mut harness = demo_app();
     wait_for_label(&mut harness, "Routes service e-mail to the RPA queues");
     fetch(&mut harness);
     wait_for_label(&mut harness, "16 comments on this page");

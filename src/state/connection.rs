@@ -61,6 +61,16 @@ impl AppState {
                 token,
             } => {
                 let name = name.trim().to_owned();
+                if let (Some(old), true, true) =
+                    (&replaces, endpoint.trim().is_empty(), token.is_empty())
+                {
+                    let id = self.next_id();
+                    return vec![Command::RenameConnection {
+                        id,
+                        old: old.clone(),
+                        new: name,
+                    }];
+                }
                 match Endpoint::parse(&endpoint) {
                     Ok(endpoint) => {
                         let id = self.next_id();
@@ -129,6 +139,26 @@ impl AppState {
                     Vec::new()
                 }
             },
+            Event::ConnectionRenamed {
+                old, new, result, ..
+            } => {
+                match result {
+                    Ok(()) => {
+                        let names = &mut self.settings.connections;
+                        names.retain(|n| *n != old);
+                        names.push(new.clone());
+                        names.sort();
+                        if let Some(choice) = self.settings.last_choice.remove(&old) {
+                            self.settings.last_choice.insert(new.clone(), choice);
+                        }
+                        self.show_notice(format!(
+                            "Renamed \u{201c}{old}\u{201d} to \u{201c}{new}\u{201d}."
+                        ));
+                    }
+                    Err(err) => self.show_error(err.to_string(), None),
+                }
+                Vec::new()
+            }
             Event::ConnectionDeleted { name, result, .. } => {
                 match result {
                     Ok(()) | Err(CredentialError::NotFound { .. }) => {

@@ -183,6 +183,7 @@ impl AppState {
         match event {
             Event::Keyring(_)
             | Event::ConnectionSaved { .. }
+            | Event::ConnectionRenamed { .. }
             | Event::ConnectionDeleted { .. }
             | Event::Connected { .. } => self.apply_connection(event),
             Event::Projects { .. } | Event::Datasets { .. } | Event::Streams { .. } => {

@@ -135,6 +135,9 @@ fn form_ui(
     labelled_text(ui, "Endpoint", &mut form.endpoint, false)
         .on_hover_text("e.g. https://cloud.uipath.com/ORG/TENANT/reinfer_ — a URL copied from the browser works too");
     labelled_text(ui, "API token", &mut form.token, true);
+    if form.editing.is_some() {
+        ui.weak("Leave endpoint and token empty to only rename; leave the token empty to keep it.");
+    }
     let mut cancelled = false;
     ui.horizontal(|ui| {
         let token = Token::new(form.token.trim());

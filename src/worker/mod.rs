@@ -54,6 +54,12 @@ pub enum Command {
         connection: Connection,
         replaces: Option<String>,
     },
+    /// File a saved connection under a new name, endpoint and token unchanged.
+    RenameConnection {
+        id: RequestId,
+        old: String,
+        new: String,
+    },
     DeleteConnection {
         id: RequestId,
         name: String,
@@ -180,6 +186,12 @@ pub enum Event {
     ConnectionSaved {
         id: RequestId,
         name: String,
+        result: Result<(), CredentialError>,
+    },
+    ConnectionRenamed {
+        id: RequestId,
+        old: String,
+        new: String,
         result: Result<(), CredentialError>,
     },
     ConnectionDeleted {

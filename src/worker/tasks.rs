@@ -160,6 +160,11 @@ async fn run(context: Context, command: Command) {
             let name = connection.name.clone();
             let result = context
                 .with_store(move |store| {
+                    let mut connection = connection;
+                    // Editing without pasting the token again keeps the saved one.
+                    if let (true, Some(old)) = (connection.token.is_empty(), &replaces) {
+                        connection.token = store.load(old)?.token;
+                    }
                     store.save(&connection)?;
                     match replaces {
                         Some(old) if old != connection.name => store.delete(&old),
@@ -168,6 +173,18 @@ async fn run(context: Context, command: Command) {
                 })
                 .await;
             Event::ConnectionSaved { id, name, result }
+        }
+        Command::RenameConnection { id, old, new } => {
+            let (from, to) = (old.clone(), new.clone());
+            let result = context
+                .with_store(move |store| store.rename(&from, &to))
+                .await;
+            Event::ConnectionRenamed {
+                id,
+                old,
+                new,
+                result,
+            }
         }
         Command::DeleteConnection { id, name } => {
             let doomed = name.clone();

@@ -131,3 +131,37 @@ pub fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
     field.expect("the field is still there").type_text(text);
     harness.step();
 }
+
+/// Picks `acme-ops/claims/new-claims` and fetches its first page (16 comments).
+pub fn fetch_new_claims(harness: &mut Harness<'_, App>) {
+    pick(
+        harness,
+        "ACME Operations (acme-ops)",
+        "Claims inbox (claims)",
+        "New claims to RPA (new-claims)",
+    );
+    fetch(harness);
+}
+
+/// Waits for the error banner and returns its message.
+pub fn banner_message(harness: &mut Harness<'_, App>) -> String {
+    wait_until(harness, "an error banner", |h| {
+        h.state().state().banner.is_some()
+    });
+    harness
+        .state()
+        .state()
+        .banner
+        .clone()
+        .expect("waited for it")
+        .message
+}
+
+/// The app on its in-process demo, with a mock keyring.
+pub fn demo_app() -> Harness<'static, App> {
+    app(AppOptions {
+        demo: true,
+        keyring: KeyringChoice::Given(CredentialStore::mock()),
+        ..AppOptions::default()
+    })
+}
