@@ -152,10 +152,10 @@ impl eframe::App for App {
                     for command in commands.drain(..) {
                         inspector.apply(command, &shown.page, &shown.index, ui.ctx());
                     }
-                    ui.label(format!(
-                        "{} comments on this page",
-                        shown.page.results.len()
-                    ));
+                    ui.label(match shown.page.results.len() {
+                        1 => "1 comment on this page".to_owned(),
+                        n => format!("{n} comments on this page"),
+                    });
                     inspector.show(ui, &shown.page, &shown.index);
                 }
             },

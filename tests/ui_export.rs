@@ -168,3 +168,39 @@ fn a_file_that_is_not_a_page_gets_a_clear_message() {
         "{message}"
     );
 }
+
+/// A file as a window integration hands it over when it is dropped.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_page_dropped_on_the_window_opens_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("dropped.json");
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/api-examples/results-new-claims.json"
+    );
+    std::fs::copy(example, &target).unwrap();
+    let mut harness = app(AppOptions {
+        keyring: KeyringChoice::Off,
+        ..AppOptions::default()
+    });
+    wait_for_label(&mut harness, "Open the demo");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(target)));
+    wait_for_label(&mut harness, "Offline, from the file");
+    assert!(harness.query_all_by_label_contains("dropped.json").count() >= 1);
+    harness.get_by_label("1 comment on this page");
+}
