@@ -99,3 +99,34 @@ proptest! {
         prop_assert!(page.results.iter().any(|r| r.comment.uid == "s.2"));
     }
 }
+
+/// A page big enough to be parsed on several threads keeps its order, and names the broken
+/// results by their place in the page.
+#[test]
+fn a_big_page_keeps_its_order_and_its_problems_in_place() {
+    let filler = "x".repeat(600);
+    let results: Vec<Value> = (0..400)
+        .map(|i| match i % 97 {
+            13 => json!({"comment": 5, "sequence_id": format!("s{i}")}),
+            _ => json!({"comment": {"id": i.to_string(), "uid": format!("s.{i}"),
+                        "messages": [{"body": {"text": filler}}]}, "sequence_id": format!("s{i}")}),
+        })
+        .collect();
+    let body = serde_json::to_vec(&json!({"status": "ok", "results": results})).unwrap();
+    assert!(body.len() > 200_000, "big enough for the parallel path");
+    let page = Page::parse(Route::Fetch, Bytes::from(body.clone())).unwrap();
+    let broken: Vec<usize> = (0..400).filter(|i| i % 97 == 13).collect();
+    let indices: Vec<usize> = page.problems.iter().map(|p| p.index).collect();
+    assert_eq!(indices, broken);
+    assert_eq!(page.results.len(), 400 - broken.len());
+    let uids: Vec<String> = page.results.iter().map(|r| r.comment.uid.clone()).collect();
+    let expected: Vec<String> = (0..400)
+        .filter(|i| i % 97 != 13)
+        .map(|i| format!("s.{i}"))
+        .collect();
+    assert_eq!(uids, expected);
+    for result in &page.results {
+        let raw: Value = serde_json::from_str(page.raw_result(result)).unwrap();
+        assert_eq!(raw["comment"]["uid"], json!(result.comment.uid));
+    }
+}

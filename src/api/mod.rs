@@ -6,6 +6,7 @@ mod endpoint;
 mod error;
 mod explain;
 pub mod models;
+mod page_scan;
 mod parse;
 mod repair;
 mod retry;

@@ -8,34 +8,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
 use super::error::excerpt;
+use super::page_scan;
 use super::repair::{lone_surrogates, repair_lone_surrogates};
 use super::{ApiError, ErrorKind, Page, ParseProblem, ProblemKind, RawValue, Route, StreamResult};
-
-/// The top level of a stream page. Results stay borrowed and unparsed here: skipping them is
-/// cheap, never recursive, and tolerant of anything a single result may contain.
-#[derive(Deserialize)]
-struct PageEnvelope<'a> {
-    #[serde(default)]
-    status: Option<String>,
-    #[serde(default)]
-    message: Option<String>,
-    #[serde(default, borrow)]
-    results: Option<Vec<&'a RawValue>>,
-    #[serde(default)]
-    filtered: Option<u64>,
-    #[serde(default)]
-    num_filtered: Option<u64>,
-    #[serde(default)]
-    sequence_id: Option<String>,
-    #[serde(default)]
-    continuation: Option<String>,
-    #[serde(default)]
-    is_end_sequence: Option<bool>,
-    #[serde(default)]
-    more_results: Option<bool>,
-    #[serde(default)]
-    model: Option<Box<RawValue>>,
-}
 
 impl Page {
     /// Reads a successful (2xx) `/fetch` or `/results` body. Fails only when the page as a whole
@@ -44,8 +19,15 @@ impl Page {
     /// status; the caller knows it.
     pub fn parse(route: Route, raw: Bytes) -> Result<Page, ApiError> {
         let text = utf8(&raw)?;
+        // Pages of a few comments are read on this thread alone: threads would cost more.
+        let threads = match text.len() {
+            0..PARALLEL_FROM_BYTES => 1,
+            _ => std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(8),
+        };
         let repaired_body;
-        let (source, envelope): (&str, PageEnvelope) = match serde_json::from_str(text) {
+        let (source, envelope) = match page_scan::scan(text, threads, parse_item::<StreamResult>) {
             Ok(envelope) => (text, envelope),
             Err(err) => {
                 // Lone surrogates outside the results (e.g. in a top-level id) fail the
@@ -54,7 +36,7 @@ impl Page {
                     return Err(unreadable(&err, raw.len()));
                 }
                 repaired_body = repair_lone_surrogates(text).0;
-                let envelope = serde_json::from_str(&repaired_body)
+                let envelope = page_scan::scan(&repaired_body, threads, parse_item::<StreamResult>)
                     .map_err(|err| unreadable(&err, raw.len()))?;
                 (repaired_body.as_str(), envelope)
             }
@@ -70,8 +52,7 @@ impl Page {
 
         let mut results = Vec::with_capacity(raw_results.len());
         let mut problems = Vec::new();
-        let parsed = parse_items(&raw_results);
-        for (index, (item, parsed)) in raw_results.into_iter().zip(parsed).enumerate() {
+        for (index, (item, parsed)) in raw_results.into_iter().enumerate() {
             let start = item.get().as_ptr() as usize - source.as_ptr() as usize;
             let raw_range = start..start + item.get().len();
             match parsed {
@@ -221,39 +202,8 @@ fn lenient_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<S
     Ok(serde_json::from_str(raw.get()).ok())
 }
 
-/// Pages smaller than this are parsed on one thread: starting threads would cost more.
-const PARALLEL_FROM: usize = 64;
-
-/// Parses the results of a page, on every core for a big page: results are independent, and a
-/// 1024-comment page is megabytes of JSON. The order of `items` is kept.
-fn parse_items(items: &[&RawValue]) -> Vec<Result<(StreamResult, usize), String>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads == 1 || items.len() < PARALLEL_FROM {
-        return items.iter().map(|item| parse_item(item.get())).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|item| parse_item(item.get()))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|part| {
-                part.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
-}
+/// Bodies smaller than this (a few dozen comments) are parsed on one thread.
+const PARALLEL_FROM_BYTES: usize = 128 * 1024;
 
 /// Parses one item; on failure retries once on a copy with lone surrogates replaced. Returns the
 /// number of characters replaced, or a reason a person can read.
