@@ -11,7 +11,10 @@ use super::{
     AdvanceError, Command, Connected, ConnectionSource, Dialogs, Event, FetchedPage, KeyringChoice,
     RequestId, Wake,
 };
-use crate::api::{ApiError, Client, ClientConfig, Endpoint, ErrorKind, Progress, Token};
+use crate::api::{
+    ApiError, Client, ClientConfig, Endpoint, ErrorKind, PageRequest, Progress, StreamModel,
+    StreamRef, Token,
+};
 use crate::credentials::{CredentialError, CredentialStore};
 use crate::demo_server::{DemoServer, ServerConfig};
 use crate::export::Provenance;
@@ -87,48 +90,7 @@ pub(super) async fn dispatch(context: Context, mut inbox: mpsc::UnboundedReceive
                 request,
                 model,
             } => {
-                let task_context = context.clone();
-                let task = tokio::spawn(async move {
-                    let client = match task_context.client() {
-                        Ok(client) => client,
-                        Err(err) => {
-                            return task_context.send(Event::Fetched {
-                                id,
-                                result: Err(err),
-                            });
-                        }
-                    };
-                    let reporter = task_context.clone();
-                    let progress =
-                        move |progress: Progress| reporter.send(Event::Progress { id, progress });
-                    log::info!(
-                        "fetching {} comments from {stream} ({} route)",
-                        request.size,
-                        request.route.as_str()
-                    );
-                    let result = client.peek(&stream, request, &progress).await;
-                    match &result {
-                        Ok(page) => log::info!(
-                            "{stream}: {} comments, {} bytes",
-                            page.results.len(),
-                            page.raw.len()
-                        ),
-                        Err(err) => log::warn!("{stream}: {err}"),
-                    }
-                    let result = result.map(|page| {
-                        let provenance = Provenance::new(
-                            client.endpoint(),
-                            &stream,
-                            model.as_ref(),
-                            &page,
-                            request.size,
-                            jiff::Timestamp::now(),
-                        );
-                        FetchedPage::new(page, model.as_ref(), Some(provenance))
-                    });
-                    lock(&task_context.running).remove(&id);
-                    task_context.send(Event::Fetched { id, result });
-                });
+                let task = tokio::spawn(fetch(context.clone(), id, stream, request, model));
                 lock(&context.running).insert(id, task.abort_handle());
             }
             other => {
@@ -136,6 +98,54 @@ pub(super) async fn dispatch(context: Context, mut inbox: mpsc::UnboundedReceive
             }
         }
     }
+}
+
+/// Reads a page and prepares it for the inspector; Cancel aborts it (see [`cancel`]).
+async fn fetch(
+    context: Context,
+    id: RequestId,
+    stream: StreamRef,
+    request: PageRequest,
+    model: Option<StreamModel>,
+) {
+    let client = match context.client() {
+        Ok(client) => client,
+        Err(err) => {
+            return context.send(Event::Fetched {
+                id,
+                result: Err(err),
+            });
+        }
+    };
+    let reporter = context.clone();
+    let progress = move |progress: Progress| reporter.send(Event::Progress { id, progress });
+    log::info!(
+        "fetching {} comments from {stream} ({} route)",
+        request.size,
+        request.route.as_str()
+    );
+    let result = client.peek(&stream, request, &progress).await;
+    match &result {
+        Ok(page) => log::info!(
+            "{stream}: {} comments, {} bytes",
+            page.results.len(),
+            page.raw.len()
+        ),
+        Err(err) => log::warn!("{stream}: {err}"),
+    }
+    let result = result.map(|page| {
+        let provenance = Provenance::new(
+            client.endpoint(),
+            &stream,
+            model.as_ref(),
+            &page,
+            request.size,
+            jiff::Timestamp::now(),
+        );
+        FetchedPage::new(page, model.as_ref(), Some(provenance))
+    });
+    lock(&context.running).remove(&id);
+    context.send(Event::Fetched { id, result });
 }
 
 fn cancel(context: &Context, id: RequestId) {
@@ -349,8 +359,8 @@ async fn connect(context: &Context, source: ConnectionSource) -> Result<Box<Conn
 /// Re-reads the head and advances only if it still ends where the user saw it end.
 async fn advance(
     client: &Client,
-    stream: &crate::api::StreamRef,
-    request: crate::api::PageRequest,
+    stream: &StreamRef,
+    request: PageRequest,
     shown: String,
 ) -> Result<String, AdvanceError> {
     let head = client
