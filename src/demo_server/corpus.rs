@@ -108,28 +108,44 @@ const PEOPLE: &[&str] = &[
     "priya.natarajan@example.in",
 ];
 
-/// Non-English openings with their English translation: `(language, original, translation)`.
-const TRANSLATED: &[(&str, &str, &str)] = &[
-    (
-        "de",
-        "Guten Tag, meine Karte wurde gestern gesperrt. 🙏",
-        "Good afternoon, my card was blocked yesterday. 🙏",
-    ),
-    (
-        "ar",
-        "مرحبا، لم تصل الحوالة إلى حسابي بعد.",
-        "Hello, the transfer has not reached my account yet.",
-    ),
-    (
-        "he",
-        "שלום, חויבתי פעמיים על אותה עסקה.",
-        "Hello, I was charged twice for the same transaction.",
-    ),
-    (
-        "fr",
-        "Bonjour, je souhaite clôturer mon compte épargne.",
-        "Hello, I would like to close my savings account.",
-    ),
+/// A message written in another language: what was sent, and the English the platform shows.
+struct Foreign {
+    language: &'static str,
+    subject: &'static str,
+    english_subject: &'static str,
+    opening: &'static str,
+    english_opening: &'static str,
+}
+
+const FOREIGN: &[Foreign] = &[
+    Foreign {
+        language: "de",
+        subject: "Karte gesperrt",
+        english_subject: "Card blocked",
+        opening: "Guten Tag, meine Karte wurde gestern gesperrt. 🙏",
+        english_opening: "Good afternoon, my card was blocked yesterday. 🙏",
+    },
+    Foreign {
+        language: "ar",
+        subject: "لم تصل الحوالة",
+        english_subject: "Transfer not received",
+        opening: "مرحبا، لم تصل الحوالة إلى حسابي بعد.",
+        english_opening: "Hello, the transfer has not reached my account yet.",
+    },
+    Foreign {
+        language: "he",
+        subject: "חיוב כפול",
+        english_subject: "Charged twice",
+        opening: "שלום, חויבתי פעמיים על אותה עסקה.",
+        english_opening: "Hello, I was charged twice for the same transaction.",
+    },
+    Foreign {
+        language: "fr",
+        subject: "Clôture de compte",
+        english_subject: "Closing an account",
+        opening: "Bonjour, je souhaite clôturer mon compte épargne.",
+        english_opening: "Hello, I would like to close my savings account.",
+    },
 ];
 
 /// Generates `count` e-mail comments in threads of one to four messages each.
@@ -229,12 +245,19 @@ const CHAT_AGENT: &[&str] = &[
     "Is there anything else I can help with?",
 ];
 
+/// The original of a translated message.
+struct Translation {
+    language: &'static str,
+    subject: String,
+    body: String,
+}
+
 /// One e-mail's text, with the general fields it mentions at known places.
 struct Email {
     subject: String,
     body: String,
     signature: String,
-    translation: Option<(&'static str, String)>,
+    translation: Option<Translation>,
     from: String,
     mailbox: &'static str,
     /// `(field name, kind, formatted value, text as written)`, each found once in `body`.
@@ -247,28 +270,24 @@ impl Email {
         let amount = format!("{}.{:02}", rng.u32(5..2000), rng.u32(0..100));
         let reference = format!("REF-{:05}", 10_000 + n);
         let family = "👨‍👩‍👧";
-        let translated = (n % 4 == 2).then(|| TRANSLATED[n / 4 % TRANSLATED.len()]);
-        let opening = match translated {
-            Some((_, _, english)) => english,
-            None => topic.opening,
-        };
+        let foreign = (n % 4 == 2).then(|| &FOREIGN[n / 4 % FOREIGN.len()]);
+        let opening = foreign.map_or(topic.opening, |f| f.english_opening);
         let body = format!(
             "Hello,\n\n{opening}\nThe amount was EUR {amount} and your reference was {reference}. \
              Our {family} joint account is affected too.\n\nKind regards"
         );
-        let translation = translated.map(|(language, original, _)| {
-            (
-                language,
-                format!("{original}\nEUR {amount} / {reference}. {family}\n\n—"),
-            )
+        let replies = "Re: ".repeat(reply);
+        let translation = foreign.map(|f| Translation {
+            language: f.language,
+            subject: format!("{replies}{}", f.subject),
+            body: format!("{}\nEUR {amount} / {reference}. {family}\n\n—", f.opening),
         });
         let name = customer.split('@').next().unwrap_or(customer);
         Self {
-            subject: if reply == 0 {
-                topic.subject.to_owned()
-            } else {
-                format!("{}{}", "Re: ".repeat(reply), topic.subject)
-            },
+            subject: format!(
+                "{replies}{}",
+                foreign.map_or(topic.subject, |f| f.english_subject)
+            ),
             body,
             signature: format!("{name}\nSent from my phone"),
             translation,
@@ -291,10 +310,10 @@ impl Email {
         let mut body = json!({ "text": self.body });
         let mut subject = json!({ "text": self.subject });
         let mut language = "en";
-        if let Some((original_language, original)) = &self.translation {
-            body["translated_from"] = json!(original);
-            subject["translated_from"] = json!(format!("[{original_language}] {}", self.subject));
-            language = original_language;
+        if let Some(original) = &self.translation {
+            body["translated_from"] = json!(original.body);
+            subject["translated_from"] = json!(original.subject);
+            language = original.language;
         }
         json!({
             "from": self.from,

@@ -253,7 +253,7 @@ impl AppState {
                         Some(Action::Fetch),
                     ),
                     Err(AdvanceError::Api(err)) => {
-                        self.show_error(format!("The advance failed and was not retried: {err}"), None)
+                        self.show_error(format!("The advance failed and was not retried. {err}"), None)
                     }
                 }
             }
@@ -261,7 +261,7 @@ impl AppState {
                 self.pages.moving = None;
                 match result {
                     Ok(_) => self.show_notice("Reset done. The position moved for every consumer; fetch to see the new head."),
-                    Err(err) => self.show_error(format!("The reset failed and was not retried: {err}"), None),
+                    Err(err) => self.show_error(format!("The reset failed and was not retried. {err}"), None),
                 }
             }
             _ => {}
