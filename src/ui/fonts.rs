@@ -20,9 +20,8 @@ const CANDIDATES: &[&str] = &[
     "C:\\Windows\\Fonts\\msyh.ttc",
 ];
 
-/// Adds every candidate font that exists; returns how many were added.
-pub fn add_system_fallbacks(ctx: &egui::Context) -> usize {
-    let mut added = 0;
+/// Adds every candidate font that exists.
+pub fn add_system_fallbacks(ctx: &egui::Context) {
     for path in CANDIDATES {
         let Ok(bytes) = std::fs::read(path) else {
             continue;
@@ -38,7 +37,5 @@ pub fn add_system_fallbacks(ctx: &egui::Context) -> usize {
                 })
                 .collect(),
         });
-        added += 1;
     }
-    added
 }
