@@ -131,7 +131,7 @@ impl Prepared<'_> {
             return true;
         };
         result.comment.user_properties.iter().any(|property| {
-            property.name == *name
+            property.name() == *name
                 && folded(&property.value.to_string()).contains(&self.property_value)
         })
     }

@@ -15,8 +15,6 @@ pub struct UserProperties(pub Vec<UserProperty>);
 pub struct UserProperty {
     /// The key exactly as sent, prefix included.
     pub key: String,
-    /// The name after the first colon (names may contain colons themselves).
-    pub name: String,
     pub value: PropertyValue,
 }
 
@@ -47,28 +45,57 @@ impl UserProperties {
 
     /// The property with this name (without prefix), if any.
     pub fn get(&self, name: &str) -> Option<&PropertyValue> {
-        self.0.iter().find(|p| p.name == name).map(|p| &p.value)
+        self.0.iter().find(|p| p.name() == name).map(|p| &p.value)
     }
 }
 
 impl UserProperty {
+    /// The name after the first colon (names may contain colons themselves); the whole key
+    /// where it has no prefix.
+    pub fn name(&self) -> &str {
+        self.key
+            .split_once(':')
+            .map_or(self.key.as_str(), |(_, name)| name)
+    }
+
+    /// Types the value by the key's prefix. A page has thousands of properties, so the common
+    /// cases take no second parse: a string without escapes is its text between the quotes, and
+    /// a number keeps the raw value's own buffer as its text.
     fn from_raw(key: String, raw: Box<RawValue>) -> Self {
-        let (prefix, name) = key.split_once(':').unwrap_or(("", key.as_str()));
+        let prefix = key.split_once(':').map(|(prefix, _)| prefix);
         let value = match prefix {
-            "string" => serde_json::from_str::<String>(raw.get())
-                .map(PropertyValue::String)
-                .unwrap_or(PropertyValue::Raw(raw)),
-            "number" => match serde_json::from_str::<f64>(raw.get()) {
-                Ok(value) => PropertyValue::Number {
-                    value,
-                    text: raw.get().to_owned(),
-                },
-                Err(_) => PropertyValue::Raw(raw),
-            },
+            Some("string") => string_value(raw),
+            Some("number") => number_value(raw),
             _ => PropertyValue::Raw(raw),
         };
-        let name = name.to_owned();
-        Self { key, name, value }
+        Self { key, value }
+    }
+}
+
+fn string_value(raw: Box<RawValue>) -> PropertyValue {
+    // A JSON string without a backslash has no escapes: its text is what lies between the quotes.
+    let inner = raw
+        .get()
+        .strip_prefix('"')
+        .and_then(|text| text.strip_suffix('"'));
+    if let Some(inner) = inner.filter(|inner| !inner.contains('\\')) {
+        return PropertyValue::String(inner.to_owned());
+    }
+    match serde_json::from_str::<String>(raw.get()) {
+        Ok(string) => PropertyValue::String(string),
+        Err(_) => PropertyValue::Raw(raw),
+    }
+}
+
+fn number_value(raw: Box<RawValue>) -> PropertyValue {
+    // Every JSON number reads with Rust's parser; a string, boolean or null (all that a JSON
+    // value can be besides) does not.
+    match raw.get().parse::<f64>() {
+        Ok(value) => PropertyValue::Number {
+            value,
+            text: String::from(Box::<str>::from(raw)),
+        },
+        Err(_) => PropertyValue::Raw(raw),
     }
 }
 
@@ -153,7 +180,7 @@ mod tests {
                        "bool:Flag":true,"number:Wrong":"seven","string:Deep":[[[1]]]}"#;
         let properties: UserProperties = serde_json::from_str(json).unwrap();
         assert_eq!(properties.len(), 6);
-        let names: Vec<_> = properties.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<_> = properties.iter().map(UserProperty::name).collect();
         assert_eq!(
             names,
             ["Folder: Path", "NPS", "Big", "Flag", "Wrong", "Deep"]
@@ -174,6 +201,25 @@ mod tests {
             Some(PropertyValue::Raw(_))
         ));
         assert_eq!(properties.get("Deep").unwrap().to_string(), "[[[1]]]");
+    }
+
+    #[test]
+    fn escaped_strings_and_quoted_numbers_read_as_sent() {
+        let json =
+            r#"{"string:Esc":"a\"b\\n\u00e9","number:Quoted":"7","number:Neg":-0.5,"plain":1}"#;
+        let properties: UserProperties = serde_json::from_str(json).unwrap();
+        assert!(matches!(properties.get("Esc"), Some(PropertyValue::String(s)) if s == "a\"b\\né"));
+        assert!(
+            matches!(properties.get("Quoted"), Some(PropertyValue::Raw(raw)) if raw.get() == "\"7\"")
+        );
+        assert!(
+            matches!(properties.get("Neg"), Some(PropertyValue::Number { value, text }) if *value == -0.5 && text == "-0.5")
+        );
+        assert_eq!(
+            properties.iter().last().unwrap().name(),
+            "plain",
+            "no prefix: the key is the name"
+        );
     }
 
     #[test]

@@ -53,7 +53,7 @@ impl Choices {
             .results
             .iter()
             .flat_map(|result| result.comment.user_properties.iter())
-            .map(|property| property.name.as_str())
+            .map(|property| property.name())
             .collect();
         Self {
             labels: labels.into_iter().collect(),

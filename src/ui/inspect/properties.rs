@@ -29,7 +29,7 @@ pub(super) fn show(ui: &mut egui::Ui, properties: &UserProperties, sort: &mut Pr
     let mut rows: Vec<&UserProperty> = properties.iter().collect();
     match sort {
         PropertySort::AsSent => {}
-        PropertySort::Name => rows.sort_by_cached_key(|p| (p.name.to_lowercase(), p.key.clone())),
+        PropertySort::Name => rows.sort_by_cached_key(|p| (p.name().to_lowercase(), p.key.clone())),
         PropertySort::Value => rows.sort_by(|a, b| by_value(&a.value, &b.value)),
     }
     Grid::new("inspect-user-properties")
@@ -37,14 +37,14 @@ pub(super) fn show(ui: &mut egui::Ui, properties: &UserProperties, sort: &mut Pr
         .striped(true)
         .show(ui, |ui| {
             for property in rows {
-                ui.label(&property.name);
+                ui.label(property.name());
                 ui.weak(property.value.type_name());
                 let value = property.value.to_string();
                 ui.label(&value);
                 let copy = ui
                     .small_button("Copy")
-                    .accessible_name(format!("Copy {}", property.name))
-                    .on_hover_text(format!("Copy the value of {}", property.name));
+                    .accessible_name(format!("Copy {}", property.name()))
+                    .on_hover_text(format!("Copy the value of {}", property.name()));
                 if copy.clicked() {
                     ui.ctx().copy_text(value);
                 }
