@@ -53,14 +53,7 @@ fn the_dialog_path_gets_the_page_exactly_as_the_server_sent_it() {
     click(&mut harness, "Export…");
     wait_for_label(&mut harness, "Saved ");
 
-    let shown = harness
-        .state()
-        .state()
-        .pages
-        .current()
-        .unwrap()
-        .page
-        .clone();
+    let shown = shown_page(&harness);
     let opened = open_file(&target).unwrap();
     assert_eq!(
         opened.page.raw, shown.raw,

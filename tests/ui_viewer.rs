@@ -141,16 +141,7 @@ fn advance_needs_a_confirmation_and_happens_exactly_once() {
     let fixture = Fixture::new(TOKEN);
     let mut harness = app_on(&fixture, TOKEN);
     fetch_new_claims(&mut harness);
-    let shown = harness
-        .state()
-        .state()
-        .pages
-        .current()
-        .unwrap()
-        .page
-        .sequence_id
-        .clone()
-        .unwrap();
+    let shown = shown_page(&harness).sequence_id.clone().unwrap();
 
     click(&mut harness, "Advance…");
     let question = format!("Stream acme-ops/claims/new-claims will move past sequence id {shown}");

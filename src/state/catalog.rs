@@ -36,8 +36,6 @@ pub struct Catalog {
     pub project: Option<String>,
     pub dataset: Option<String>,
     pub stream: Option<String>,
-    /// The chosen dataset as read with its taxonomy.
-    pub dataset_info: Option<Dataset>,
     /// The choice to restore as listings arrive (the last one made on this connection).
     pub(super) restore: Option<StreamRef>,
 }
@@ -70,7 +68,7 @@ impl AppState {
                 let id = self.next_id();
                 let catalog = &mut self.catalog;
                 catalog.project = Some(project.clone());
-                (catalog.dataset, catalog.stream, catalog.dataset_info) = (None, None, None);
+                (catalog.dataset, catalog.stream) = (None, None);
                 catalog.datasets = Listing::Loading(id);
                 catalog.streams = Listing::Idle;
                 vec![Command::ListDatasets { id, project }]
@@ -82,7 +80,7 @@ impl AppState {
                 let id = self.next_id();
                 let catalog = &mut self.catalog;
                 catalog.dataset = Some(dataset.clone());
-                (catalog.stream, catalog.dataset_info) = (None, None);
+                catalog.stream = None;
                 catalog.streams = Listing::Loading(id);
                 vec![Command::ListStreams {
                     id,
@@ -141,9 +139,8 @@ impl AppState {
             },
             Event::Streams { id, result } if self.catalog.streams.awaits(id) => {
                 match result {
-                    Ok((dataset, streams)) => {
+                    Ok(streams) => {
                         let wanted = restore.filter(|r| streams.iter().any(|s| s.name == r.stream));
-                        self.catalog.dataset_info = Some(*dataset);
                         self.catalog.streams = Listing::Loaded(streams);
                         self.catalog.restore = None;
                         if let Some(wanted) = wanted {

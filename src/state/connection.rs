@@ -44,15 +44,12 @@ impl AppState {
             Action::ConnectSaved(name) => {
                 self.connect(&name.clone(), ConnectionSource::Saved(name))
             }
-            Action::ConnectSession { endpoint, token } => match Endpoint::parse(&endpoint) {
-                Ok(endpoint) => self.connect(
+            Action::ConnectSession { endpoint, token } => match self.endpoint(&endpoint) {
+                Some(endpoint) => self.connect(
                     "Session only",
                     ConnectionSource::Session { endpoint, token },
                 ),
-                Err(problem) => {
-                    self.show_error(format!("The endpoint is not usable: {problem}"), None);
-                    Vec::new()
-                }
+                None => Vec::new(),
             },
             Action::SaveConnection {
                 replaces,
@@ -71,8 +68,8 @@ impl AppState {
                         new: name,
                     }];
                 }
-                match Endpoint::parse(&endpoint) {
-                    Ok(endpoint) => {
+                match self.endpoint(&endpoint) {
+                    Some(endpoint) => {
                         let id = self.next_id();
                         vec![Command::SaveConnection {
                             id,
@@ -84,10 +81,7 @@ impl AppState {
                             replaces,
                         }]
                     }
-                    Err(problem) => {
-                        self.show_error(format!("The endpoint is not usable: {problem}"), None);
-                        Vec::new()
-                    }
+                    None => Vec::new(),
                 }
             }
             Action::DeleteConnection(name) => {
@@ -101,6 +95,15 @@ impl AppState {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// The endpoint typed, normalised; or `None` after saying why it cannot be used.
+    fn endpoint(&mut self, text: &str) -> Option<Endpoint> {
+        Endpoint::parse(text)
+            .map_err(|problem| {
+                self.show_error(format!("The endpoint is not usable: {problem}"), None)
+            })
+            .ok()
     }
 
     fn connect(&mut self, name: &str, source: ConnectionSource) -> Vec<Command> {

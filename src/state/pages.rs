@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::api::{ErrorKind, Page, PageRequest, Progress, Stream, StreamRef, Timestamp};
+use crate::api::{ErrorKind, Page, PageRequest, Progress, StreamRef, Timestamp};
 use crate::export::Provenance;
 use crate::inspect::PageIndex;
 use crate::worker::{AdvanceError, Command, Event, FetchedPage, RequestId};
@@ -18,8 +18,6 @@ pub enum PageSource {
         host: String,
         stream: StreamRef,
         request: PageRequest,
-        /// The stream as listed when the page was fetched (model version, thresholds).
-        info: Option<Box<Stream>>,
     },
     /// Opened from an exported file (or a saved response), offline.
     File { path: PathBuf },
@@ -279,12 +277,6 @@ impl AppState {
         let source = PageSource::Stream {
             connection: connected.name.clone(),
             host: connected.host.clone(),
-            info: self
-                .catalog
-                .stream_info()
-                .filter(|s| s.name == stream.stream)
-                .cloned()
-                .map(Box::new),
             stream,
             request,
         };

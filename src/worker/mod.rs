@@ -76,7 +76,6 @@ pub enum Command {
         id: RequestId,
         project: String,
     },
-    /// The dataset (for its taxonomy) and its streams.
     ListStreams {
         id: RequestId,
         project: String,
@@ -213,7 +212,7 @@ pub enum Event {
     },
     Streams {
         id: RequestId,
-        result: Result<(Box<Dataset>, Vec<Stream>), ApiError>,
+        result: Result<Vec<Stream>, ApiError>,
     },
     Progress {
         id: RequestId,

@@ -90,8 +90,11 @@ pub(super) async fn dispatch(context: Context, mut inbox: mpsc::UnboundedReceive
                 request,
                 model,
             } => {
+                // Registered under the lock the task takes to unregister itself, so a fast fetch
+                // cannot finish before it is known to Cancel.
+                let mut running = lock(&context.running);
                 let task = tokio::spawn(fetch(context.clone(), id, stream, request, model));
-                lock(&context.running).insert(id, task.abort_handle());
+                running.insert(id, task.abort_handle());
             }
             other => {
                 tokio::spawn(run(context.clone(), other));
@@ -206,17 +209,11 @@ async fn run(context: Context, command: Command) {
             result: connect(&context, source).await,
         },
         Command::ListProjects { id } => {
-            let result = match context.client() {
-                Ok(client) => client.projects().await,
-                Err(err) => Err(err),
-            };
+            let result = async { context.client()?.projects().await }.await;
             Event::Projects { id, result }
         }
         Command::ListDatasets { id, project } => {
-            let result = match context.client() {
-                Ok(client) => client.datasets(&project).await,
-                Err(err) => Err(err),
-            };
+            let result = async { context.client()?.datasets(&project).await }.await;
             Event::Datasets { id, result }
         }
         Command::ListStreams {
@@ -224,16 +221,7 @@ async fn run(context: Context, command: Command) {
             project,
             dataset,
         } => {
-            let result = match context.client() {
-                Ok(client) => {
-                    let (found, streams) = tokio::join!(
-                        client.dataset(&project, &dataset),
-                        client.streams(&project, &dataset)
-                    );
-                    found.and_then(|found| Ok((Box::new(found), streams?)))
-                }
-                Err(err) => Err(err),
-            };
+            let result = async { context.client()?.streams(&project, &dataset).await }.await;
             Event::Streams { id, result }
         }
         Command::Advance {
@@ -250,10 +238,7 @@ async fn run(context: Context, command: Command) {
             Event::Advanced { id, result }
         }
         Command::Reset { id, stream, to } => {
-            let result = match context.client() {
-                Ok(client) => client.reset(&stream, &to).await,
-                Err(err) => Err(err),
-            };
+            let result = async { context.client()?.reset(&stream, &to).await }.await;
             Event::Reset { id, result }
         }
         Command::ChooseSavePath { id, suggested_name } => {

@@ -143,6 +143,18 @@ pub fn fetch_new_claims(harness: &mut Harness<'_, App>) {
     fetch(harness);
 }
 
+/// The page on screen.
+pub fn shown_page(harness: &Harness<'_, App>) -> std::sync::Arc<streamlens::api::Page> {
+    harness
+        .state()
+        .state()
+        .pages
+        .current()
+        .expect("a page is shown")
+        .page
+        .clone()
+}
+
 /// Waits for the error banner and returns its message.
 pub fn banner_message(harness: &mut Harness<'_, App>) -> String {
     wait_until(harness, "an error banner", |h| {
