@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use bytes::Bytes;
-use streamlens::api::{Endpoint, LabelPath, LabelThreshold, Page, Route, StreamModel, StreamRef};
+use streamlens::api::{
+    Endpoint, LabelPath, LabelThreshold, Page, Route, SmolStr, StreamModel, StreamRef,
+};
 use streamlens::export::{
     self, ExportFormat, OpenReason, Provenance, open_bytes, open_file, write_atomic,
 };
@@ -58,7 +60,7 @@ fn assert_same_page(opened: &Page, original: &Page, what: &str) {
     assert_eq!(uids(opened), uids(original), "{what}: uids");
     assert_eq!(opened.filtered, original.filtered, "{what}: filtered");
     assert_eq!(opened.position(), original.position(), "{what}: position");
-    let sequence = |page: &Page| -> Vec<Option<String>> {
+    let sequence = |page: &Page| -> Vec<Option<SmolStr>> {
         page.results
             .iter()
             .map(|r| r.sequence_id.clone().or(r.continuation.clone()))

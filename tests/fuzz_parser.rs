@@ -119,7 +119,11 @@ fn a_big_page_keeps_its_order_and_its_problems_in_place() {
     let indices: Vec<usize> = page.problems.iter().map(|p| p.index).collect();
     assert_eq!(indices, broken);
     assert_eq!(page.results.len(), 400 - broken.len());
-    let uids: Vec<String> = page.results.iter().map(|r| r.comment.uid.clone()).collect();
+    let uids: Vec<String> = page
+        .results
+        .iter()
+        .map(|r| r.comment.uid.to_string())
+        .collect();
     let expected: Vec<String> = (0..400)
         .filter(|i| i % 97 != 13)
         .map(|i| format!("s.{i}"))

@@ -90,8 +90,8 @@ fn docs_example_two_comments_share_one_thread() {
     // Both messages carry the same sent_at, so page order decides: the first e-mail's subject.
     assert_eq!(thread.subject.as_deref(), Some("Today's figures"));
     assert_eq!(
-        thread.first_sender,
-        page.results[0].comment.messages[0].from
+        thread.first_sender.as_deref(),
+        page.results[0].comment.messages[0].from.as_deref()
     );
     assert_eq!(
         thread.started.as_ref().unwrap().text,

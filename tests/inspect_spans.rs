@@ -58,7 +58,7 @@ fn any_span() -> impl Strategy<Value = Span> {
                 utf16_byte_end,
             )| {
                 Span {
-                    content_part,
+                    content_part: content_part.map(Into::into),
                     message_index,
                     char_start,
                     char_end,

@@ -52,9 +52,9 @@ pub(super) fn scan<'a>(
         };
         // The walk is over: this thread parses what the helpers have not taken yet.
         drop(found);
-        let mut parsed = drain(queue, parse);
+        let mut runs = vec![drain(queue, parse)];
         for helper in helpers {
-            parsed.extend(
+            runs.push(
                 helper
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
@@ -62,15 +62,30 @@ pub(super) fn scan<'a>(
         }
         let mut envelope = walked?;
         if envelope.results.is_some() {
-            parsed.sort_unstable_by_key(|(index, _)| *index);
             let results = items
                 .into_iter()
-                .zip(parsed)
+                .zip(in_page_order(runs))
                 .map(|(item, (_, parsed))| (item, parsed))
                 .collect();
             envelope.results = Some(results);
         }
         Ok(envelope)
+    })
+}
+
+/// Each thread took its results in page order, so merging the threads' lists restores the page's
+/// order while moving each result once (a result is half a kilobyte; a sort would move it often).
+fn in_page_order(runs: Vec<Vec<(usize, Parsed)>>) -> impl Iterator<Item = (usize, Parsed)> {
+    let mut runs: Vec<_> = runs
+        .into_iter()
+        .map(|run| run.into_iter().peekable())
+        .collect();
+    std::iter::from_fn(move || {
+        let (_, earliest) = runs
+            .iter_mut()
+            .filter_map(|run| Some((run.peek()?.0, run)))
+            .min_by_key(|(index, _)| *index)?;
+        earliest.next()
     })
 }
 

@@ -61,7 +61,7 @@ impl Page {
                     if repaired > 0 {
                         problems.push(ParseProblem {
                             index,
-                            uid: Some(result.comment.uid.clone()),
+                            uid: Some(result.comment.uid.to_string()),
                             kind: ProblemKind::Repaired(repaired_words(repaired)),
                         });
                     }

@@ -77,14 +77,17 @@ pub fn csv(page: &Page) -> Vec<u8> {
         let comment = &result.comment;
         let first = comment.messages.first();
         let mut record = vec![
-            comment.uid.clone(),
-            comment.thread_id.clone().unwrap_or_default(),
+            comment.uid.to_string(),
+            comment.thread_id.as_deref().unwrap_or_default().to_owned(),
             comment
                 .timestamp
                 .as_ref()
                 .map(ToString::to_string)
                 .unwrap_or_default(),
-            first.and_then(|m| m.from.clone()).unwrap_or_default(),
+            first
+                .and_then(|m| m.from.as_deref())
+                .unwrap_or_default()
+                .to_owned(),
             first
                 .and_then(|m| m.subject.as_ref())
                 .map(|s| s.text.clone())

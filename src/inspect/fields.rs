@@ -2,7 +2,7 @@
 //! listed one way whatever route they came from.
 
 use crate::api::{
-    Comment, Entity, ExtractedField, GeneralFieldPrediction, Span, StreamPrediction,
+    Comment, Entity, ExtractedField, GeneralFieldPrediction, SmolStr, Span, StreamPrediction,
     TaxonomyPrediction,
 };
 
@@ -15,11 +15,11 @@ const UNNAMED: &str = "(unnamed field)";
 /// says on its own whether it can be highlighted.
 #[derive(Clone, Debug)]
 pub struct FieldRow {
-    pub name: String,
+    pub name: SmolStr,
     /// Fetch route: the entity's kind, when the API sent one.
-    pub kind: Option<String>,
+    pub kind: Option<SmolStr>,
     /// The formatted value; `None` for a defined field that was not found.
-    pub value: Option<String>,
+    pub value: Option<SmolStr>,
     pub confidence: Option<f64>,
     pub spans: Vec<Result<ResolvedSpan, SpanError>>,
 }
@@ -53,7 +53,7 @@ impl<'a> SpanBatch<'a> {
             .filter(|span| !entity.spans.contains(span));
         self.push(
             FieldRow {
-                name: name.unwrap_or(UNNAMED).to_owned(),
+                name: SmolStr::new(name.unwrap_or(UNNAMED)),
                 kind: entity.kind.clone(),
                 value: entity.formatted_value.clone(),
                 confidence: entity.probability,
@@ -108,8 +108,8 @@ impl<'a> SpanBatch<'a> {
     }
 }
 
-fn name_or_unnamed(name: &Option<String>) -> String {
+fn name_or_unnamed(name: &Option<SmolStr>) -> SmolStr {
     name.clone()
         .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| UNNAMED.to_owned())
+        .unwrap_or_else(|| SmolStr::new_static(UNNAMED))
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::api::{LabelOccurrence, LabelPath, PredictedLabel, StreamModel};
+use crate::api::{LabelOccurrence, LabelPath, PredictedLabel, SmolStr, StreamModel};
 
 use super::fields::{FieldRow, SpanBatch};
 
@@ -53,10 +53,10 @@ pub struct LabelRow {
     pub sentiment: Option<f64>,
     /// Thresholds the probability clears: fetch `auto_thresholds`, results
     /// `occurrence_confidence.thresholds` (where `stream` means the stream's own).
-    pub cleared: Vec<String>,
+    pub cleared: Vec<SmolStr>,
     /// Results route.
     pub extraction_confidence: Option<f64>,
-    pub extraction_cleared: Vec<String>,
+    pub extraction_cleared: Vec<SmolStr>,
     /// Results route: every field defined for the label, found or not.
     pub fields: Vec<FieldRow>,
 }
@@ -280,7 +280,7 @@ pub(crate) fn arrange(predicted: Vec<LabelRow>, thresholds: &Thresholds) -> Labe
 fn taxonomy(predicted: &[LabelRow]) -> (Vec<Node>, Vec<usize>) {
     let mut nodes: Vec<Node> = Vec::with_capacity(predicted.len() * 2);
     let mut node_of_row = Vec::with_capacity(predicted.len());
-    let mut by_path: HashMap<&[String], usize> = HashMap::with_capacity(predicted.len() * 2);
+    let mut by_path: HashMap<&[SmolStr], usize> = HashMap::with_capacity(predicted.len() * 2);
     for (row, label) in predicted.iter().enumerate() {
         let segments = label.path.segments();
         let node = if segments.is_empty() || segments.len() > MAX_GROUPED_DEPTH {

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::api::{Comment, LabelPath, Page, Timestamp};
+use crate::api::{Comment, LabelPath, Page, SmolStr, Timestamp};
 
 use super::labels::LabelList;
 use super::time::local_time;
@@ -28,7 +28,7 @@ pub struct ThreadLabel {
 #[derive(Clone, Debug)]
 pub struct Thread {
     /// `None` for a comment that has no thread id.
-    pub thread_id: Option<String>,
+    pub thread_id: Option<SmolStr>,
     /// Indices into `page.results`, earliest first (undated last, in page order).
     pub comments: Vec<usize>,
     /// Every message of those comments, by `sent_at` (undated last, in comment order).

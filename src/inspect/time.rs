@@ -14,7 +14,7 @@ pub fn local_time(timestamp: &Timestamp) -> String {
 /// follows when there is one and it says something the abbreviation does not.
 pub fn time_in(timestamp: &Timestamp, zone: &TimeZone) -> String {
     let Some(instant) = timestamp.instant else {
-        return timestamp.text.clone();
+        return timestamp.text.to_string();
     };
     let zoned = instant.to_zoned_datetime(zone.clone());
     let shown = zoned.strftime("%Y-%m-%d %H:%M:%S %Z").to_string();

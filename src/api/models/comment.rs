@@ -1,19 +1,19 @@
 use serde::{Deserialize, Serialize};
 
-use super::{RawValue, Timestamp, UserProperties, null_as_default};
+use super::{RawValue, SmolStr, Timestamp, UserProperties, null_as_default};
 
 /// One comment: an e-mail, a chat or a call, with one or more messages. Only `id` and `uid` are
 /// required; everything else may be absent or `null`.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct Comment {
-    pub id: String,
+    pub id: SmolStr,
     /// `<source_id>.<id>`: the key of a comment across the platform.
-    pub uid: String,
+    pub uid: SmolStr,
     #[serde(default)]
-    pub source_id: Option<String>,
+    pub source_id: Option<SmolStr>,
     /// Comments sharing a thread id form one conversation.
     #[serde(default)]
-    pub thread_id: Option<String>,
+    pub thread_id: Option<SmolStr>,
     /// The communication's own time (e.g. the e-mail's date).
     #[serde(default)]
     pub timestamp: Option<Timestamp>,
@@ -23,12 +23,12 @@ pub struct Comment {
     #[serde(default)]
     pub last_modified: Option<Timestamp>,
     #[serde(default)]
-    pub context: Option<String>,
+    pub context: Option<SmolStr>,
     #[serde(default)]
     pub has_annotations: Option<bool>,
     /// `plain` or `markdown` today; kept open.
     #[serde(default)]
-    pub text_format: Option<String>,
+    pub text_format: Option<SmolStr>,
     #[serde(default)]
     pub user_properties: UserProperties,
     #[serde(default, deserialize_with = "null_as_default")]
@@ -40,18 +40,18 @@ pub struct Comment {
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct Message {
     #[serde(default)]
-    pub from: Option<String>,
+    pub from: Option<SmolStr>,
     #[serde(default, deserialize_with = "null_as_default")]
-    pub to: Vec<String>,
+    pub to: Vec<SmolStr>,
     #[serde(default, deserialize_with = "null_as_default")]
-    pub cc: Vec<String>,
+    pub cc: Vec<SmolStr>,
     #[serde(default, deserialize_with = "null_as_default")]
-    pub bcc: Vec<String>,
+    pub bcc: Vec<SmolStr>,
     #[serde(default)]
     pub sent_at: Option<Timestamp>,
     /// The message's original language, e.g. `cs`.
     #[serde(default)]
-    pub language: Option<String>,
+    pub language: Option<SmolStr>,
     #[serde(default)]
     pub subject: Option<Text>,
     #[serde(default, deserialize_with = "null_as_default")]
@@ -87,15 +87,15 @@ pub struct RichText {
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct Attachment {
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<SmolStr>,
     #[serde(default)]
     pub size: Option<u64>,
     #[serde(default)]
-    pub content_type: Option<String>,
+    pub content_type: Option<SmolStr>,
     #[serde(default)]
-    pub content_hash: Option<String>,
+    pub content_hash: Option<SmolStr>,
     #[serde(default)]
     pub inline: Option<bool>,
     #[serde(default)]
-    pub attachment_reference: Option<String>,
+    pub attachment_reference: Option<SmolStr>,
 }

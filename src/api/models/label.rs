@@ -3,27 +3,32 @@ use std::fmt;
 use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use smallvec::SmallVec;
+
+use super::SmolStr;
+
 /// Separator of hierarchy levels in label names written as one string (`"Claim > New"`).
 const LEVEL_SEPARATOR: &str = " > ";
 
 /// A label's place in the taxonomy, root first. The API writes it three ways: a path array
 /// (`["Claim", "New"]`, the fetch route and thresholds), one string joined with `" > "`
 /// (`"Claim > New"`, the results route and label definitions) and a plain string for a top-level
-/// label. All three read into this one type; it writes back as an array.
+/// label. All three read into this one type; it writes back as an array. Most paths have one
+/// or two levels, which are kept inline: a page has thousands of labels.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct LabelPath(Vec<String>);
+pub struct LabelPath(SmallVec<[SmolStr; 2]>);
 
 impl LabelPath {
-    pub fn new<S: Into<String>>(segments: impl IntoIterator<Item = S>) -> Self {
+    pub fn new<S: Into<SmolStr>>(segments: impl IntoIterator<Item = S>) -> Self {
         Self(segments.into_iter().map(Into::into).collect())
     }
 
     /// Splits `"A > B"` into its levels; a name without the separator is a top-level label.
     pub fn parse(joined: &str) -> Self {
-        Self(joined.split(LEVEL_SEPARATOR).map(str::to_owned).collect())
+        Self(joined.split(LEVEL_SEPARATOR).map(SmolStr::new).collect())
     }
 
-    pub fn segments(&self) -> &[String] {
+    pub fn segments(&self) -> &[SmolStr] {
         &self.0
     }
 
@@ -34,17 +39,17 @@ impl LabelPath {
 
     /// The last level's name, as shown beside a bar.
     pub fn leaf(&self) -> &str {
-        self.0.last().map_or("", String::as_str)
+        self.0.last().map_or("", SmolStr::as_str)
     }
 
     /// The label one level up, if this is not a top-level label.
     pub fn parent(&self) -> Option<LabelPath> {
-        (self.0.len() > 1).then(|| Self(self.0[..self.0.len() - 1].to_vec()))
+        (self.0.len() > 1).then(|| Self(self.0[..self.0.len() - 1].into()))
     }
 
     /// True if `self` is `other` or lies below it.
     pub fn starts_with(&self, other: &LabelPath) -> bool {
-        self.0.starts_with(&other.0)
+        self.0[..].starts_with(&other.0)
     }
 }
 
@@ -76,8 +81,8 @@ impl<'de> Deserialize<'de> for LabelPath {
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<LabelPath, A::Error> {
-                let mut segments = Vec::with_capacity(seq.size_hint().unwrap_or(2));
-                while let Some(segment) = seq.next_element::<String>()? {
+                let mut segments = SmallVec::new();
+                while let Some(segment) = seq.next_element::<SmolStr>()? {
                     segments.push(segment);
                 }
                 Ok(LabelPath(segments))

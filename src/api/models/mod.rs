@@ -24,6 +24,8 @@ pub use prediction::{
 };
 pub use properties::{PropertyValue, UserProperties, UserProperty};
 pub use serde_json::value::RawValue;
+/// Short texts (ids, names, addresses, times): inline up to 23 bytes, so most take no allocation.
+pub use smol_str::SmolStr;
 pub use time::Timestamp;
 
 use serde::{Deserialize, Deserializer};

@@ -7,7 +7,7 @@ use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Comment, Entity, LabelPropertyPrediction, PredictedLabel, RawValue, StreamPrediction,
+    Comment, Entity, LabelPropertyPrediction, PredictedLabel, RawValue, SmolStr, StreamPrediction,
     null_as_default,
 };
 
@@ -45,10 +45,10 @@ pub struct StreamResult {
     pub comment: Comment,
     /// Fetch route: the position just after this comment.
     #[serde(default)]
-    pub sequence_id: Option<String>,
+    pub sequence_id: Option<SmolStr>,
     /// Results route: the position just after this comment.
     #[serde(default)]
-    pub continuation: Option<String>,
+    pub continuation: Option<SmolStr>,
     /// Fetch route. `None` when the key is absent or `null`: the stream has no model.
     #[serde(default)]
     pub labels: Option<Vec<PredictedLabel>>,

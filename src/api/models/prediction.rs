@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{LabelPath, null_as_default};
+use super::{LabelPath, SmolStr, null_as_default};
 
 /// A predicted label on the fetch route (and the query and predict routes).
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -16,24 +16,24 @@ pub struct PredictedLabel {
     pub sentiment: Option<f64>,
     /// Built-in thresholds the probability clears (`high_recall`, `balanced`, `high_precision`).
     #[serde(default, deserialize_with = "null_as_default")]
-    pub auto_thresholds: Vec<String>,
+    pub auto_thresholds: Vec<SmolStr>,
 }
 
 /// A general field (entity) found in the comment.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct Entity {
     #[serde(default)]
-    pub id: Option<String>,
+    pub id: Option<SmolStr>,
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<SmolStr>,
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<SmolStr>,
     #[serde(default)]
-    pub formatted_value: Option<String>,
+    pub formatted_value: Option<SmolStr>,
     #[serde(default)]
     pub probability: Option<f64>,
     #[serde(default)]
-    pub field_id: Option<String>,
+    pub field_id: Option<SmolStr>,
     #[serde(default, deserialize_with = "null_as_default")]
     pub spans: Vec<Span>,
     /// Deprecated single span, still sent by older deployments.
@@ -47,7 +47,7 @@ pub struct Entity {
 pub struct Span {
     /// `body`, `subject` or `signature`; kept open.
     #[serde(default)]
-    pub content_part: Option<String>,
+    pub content_part: Option<SmolStr>,
     #[serde(default)]
     pub message_index: Option<usize>,
     #[serde(default)]
@@ -64,9 +64,9 @@ pub struct Span {
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct LabelPropertyPrediction {
     #[serde(default)]
-    pub property_id: Option<String>,
+    pub property_id: Option<SmolStr>,
     #[serde(default)]
-    pub property_name: Option<String>,
+    pub property_name: Option<SmolStr>,
     #[serde(default)]
     pub value: Option<f64>,
 }
@@ -84,7 +84,7 @@ pub struct StreamPrediction {
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct TaxonomyPrediction {
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<SmolStr>,
     #[serde(default, deserialize_with = "null_as_default")]
     pub labels: Vec<LabelOccurrence>,
     #[serde(default, deserialize_with = "null_as_default")]
@@ -109,13 +109,13 @@ pub struct Confidence {
     #[serde(default)]
     pub value: Option<f64>,
     #[serde(default, deserialize_with = "null_as_default")]
-    pub thresholds: Vec<String>,
+    pub thresholds: Vec<SmolStr>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct ExtractedField {
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<SmolStr>,
     #[serde(default)]
     pub value: Option<FieldValue>,
     #[serde(default, deserialize_with = "null_as_default")]
@@ -125,7 +125,7 @@ pub struct ExtractedField {
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct GeneralFieldPrediction {
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<SmolStr>,
     #[serde(default)]
     pub value: Option<FieldValue>,
     #[serde(default)]
@@ -137,13 +137,13 @@ pub struct GeneralFieldPrediction {
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct FieldValue {
     #[serde(default)]
-    pub formatted: Option<String>,
+    pub formatted: Option<SmolStr>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct Score {
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<SmolStr>,
     #[serde(default)]
     pub value: Option<f64>,
 }

@@ -4,7 +4,7 @@ use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::RawValue;
+use super::{RawValue, SmolStr};
 
 /// A comment's user properties in the order the API sent them. Keys carry their type as a prefix
 /// (`"string:Mailbox"`, `"number:Thread Size"`); `null` reads as no properties.
@@ -14,17 +14,17 @@ pub struct UserProperties(pub Vec<UserProperty>);
 #[derive(Clone, Debug)]
 pub struct UserProperty {
     /// The key exactly as sent, prefix included.
-    pub key: String,
+    pub key: SmolStr,
     pub value: PropertyValue,
 }
 
 #[derive(Clone, Debug)]
 pub enum PropertyValue {
-    String(String),
+    String(SmolStr),
     /// A `number:` value; `text` is its JSON text as sent (`7`, `7.0` and `1e21` stay apart).
     Number {
         value: f64,
-        text: String,
+        text: SmolStr,
     },
     /// An unknown prefix, or a value that contradicts its prefix: kept as sent.
     Raw(Box<RawValue>),
@@ -59,43 +59,43 @@ impl UserProperty {
     }
 
     /// Types the value by the key's prefix. A page has thousands of properties, so the common
-    /// cases take no second parse: a string without escapes is its text between the quotes, and
-    /// a number keeps the raw value's own buffer as its text.
-    fn from_raw(key: String, raw: Box<RawValue>) -> Self {
+    /// cases take no second parse and no copy of the raw value: a string without escapes is its
+    /// text between the quotes, and a number's text is the raw value's text.
+    fn from_raw(key: SmolStr, raw: &RawValue) -> Self {
         let prefix = key.split_once(':').map(|(prefix, _)| prefix);
         let value = match prefix {
             Some("string") => string_value(raw),
             Some("number") => number_value(raw),
-            _ => PropertyValue::Raw(raw),
+            _ => PropertyValue::Raw(raw.to_owned()),
         };
         Self { key, value }
     }
 }
 
-fn string_value(raw: Box<RawValue>) -> PropertyValue {
+fn string_value(raw: &RawValue) -> PropertyValue {
     // A JSON string without a backslash has no escapes: its text is what lies between the quotes.
     let inner = raw
         .get()
         .strip_prefix('"')
         .and_then(|text| text.strip_suffix('"'));
     if let Some(inner) = inner.filter(|inner| !inner.contains('\\')) {
-        return PropertyValue::String(inner.to_owned());
+        return PropertyValue::String(SmolStr::new(inner));
     }
-    match serde_json::from_str::<String>(raw.get()) {
+    match serde_json::from_str::<SmolStr>(raw.get()) {
         Ok(string) => PropertyValue::String(string),
-        Err(_) => PropertyValue::Raw(raw),
+        Err(_) => PropertyValue::Raw(raw.to_owned()),
     }
 }
 
-fn number_value(raw: Box<RawValue>) -> PropertyValue {
+fn number_value(raw: &RawValue) -> PropertyValue {
     // Every JSON number reads with Rust's parser; a string, boolean or null (all that a JSON
     // value can be besides) does not.
     match raw.get().parse::<f64>() {
         Ok(value) => PropertyValue::Number {
             value,
-            text: String::from(Box::<str>::from(raw)),
+            text: SmolStr::new(raw.get()),
         },
-        Err(_) => PropertyValue::Raw(raw),
+        Err(_) => PropertyValue::Raw(raw.to_owned()),
     }
 }
 
@@ -127,8 +127,8 @@ impl Serialize for UserProperties {
             match &property.value {
                 PropertyValue::String(text) => map.serialize_entry(&property.key, text)?,
                 PropertyValue::Number { text, .. } => {
-                    let raw =
-                        RawValue::from_string(text.clone()).map_err(serde::ser::Error::custom)?;
+                    let raw = RawValue::from_string(text.to_string())
+                        .map_err(serde::ser::Error::custom)?;
                     map.serialize_entry(&property.key, &raw)?
                 }
                 PropertyValue::Raw(raw) => map.serialize_entry(&property.key, raw)?,
@@ -138,6 +138,8 @@ impl Serialize for UserProperties {
     }
 }
 
+/// Reads from JSON text (`serde_json::from_str` or `from_slice`, as every page is read): each
+/// value is looked at where it lies, so a property costs no copy of its raw JSON.
 impl<'de> Deserialize<'de> for UserProperties {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct PropertiesVisitor;
@@ -159,7 +161,7 @@ impl<'de> Deserialize<'de> for UserProperties {
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UserProperties, A::Error> {
                 let mut properties = Vec::with_capacity(map.size_hint().unwrap_or(8));
-                while let Some((key, raw)) = map.next_entry::<String, Box<RawValue>>()? {
+                while let Some((key, raw)) = map.next_entry::<SmolStr, &'de RawValue>()? {
                     properties.push(UserProperty::from_raw(key, raw));
                 }
                 Ok(UserProperties(properties))

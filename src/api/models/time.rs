@@ -2,30 +2,33 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::SmolStr;
+
 /// A point in time as the API wrote it. The text is kept (exports and the raw view show it as
 /// sent) and parsed leniently: `Z`, `+00:00`, 0–9 fractional digits, and naive times, which the
 /// API means as UTC. Text that is no time at all keeps `instant == None` instead of failing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timestamp {
-    pub text: String,
+    pub text: SmolStr,
     pub instant: Option<jiff::Timestamp>,
 }
 
 impl Timestamp {
     pub fn parse(text: &str) -> Self {
+        Self::from_text(SmolStr::new(text))
+    }
+
+    fn from_text(text: SmolStr) -> Self {
         let instant = text.parse::<jiff::Timestamp>().ok().or_else(|| {
             let naive = text.parse::<jiff::civil::DateTime>().ok()?;
             jiff::tz::TimeZone::UTC.to_timestamp(naive).ok()
         });
-        Self {
-            text: text.to_owned(),
-            instant,
-        }
+        Self { text, instant }
     }
 
     pub fn from_instant(instant: jiff::Timestamp) -> Self {
         Self {
-            text: instant.to_string(),
+            text: SmolStr::new(instant.to_string()),
             instant: Some(instant),
         }
     }
@@ -45,8 +48,7 @@ impl Serialize for Timestamp {
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Ok(Self::parse(&text))
+        SmolStr::deserialize(deserializer).map(Self::from_text)
     }
 }
 

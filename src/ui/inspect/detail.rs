@@ -18,9 +18,9 @@ impl Inspector {
             return;
         };
         ui.horizontal_wrapped(|ui| {
-            ui.strong(&result.comment.uid);
+            ui.strong(result.comment.uid.as_str());
             if ui.button("Copy uid").clicked() {
-                ui.ctx().copy_text(result.comment.uid.clone());
+                ui.ctx().copy_text(result.comment.uid.to_string());
             }
             ui.checkbox(&mut self.raw_view, "Raw JSON")
                 .on_hover_text("The comment's JSON exactly as the server sent it");
@@ -53,7 +53,7 @@ impl Inspector {
         for problem in page
             .problems
             .iter()
-            .filter(|p| p.uid.as_ref() == Some(&comment.uid))
+            .filter(|p| p.uid.as_deref() == Some(comment.uid.as_str()))
         {
             ui.colored_label(ui.visuals().warn_fg_color, problem.to_string());
         }
@@ -119,7 +119,7 @@ fn section(ui: &mut egui::Ui, title: &str, contents: impl FnOnce(&mut egui::Ui))
 fn describe(attachment: &Attachment) -> String {
     let name = attachment.name.as_deref().unwrap_or("(unnamed attachment)");
     let mut parts = vec![name.to_owned()];
-    parts.extend(attachment.content_type.clone());
+    parts.extend(attachment.content_type.as_deref().map(str::to_owned));
     if let Some(size) = attachment.size {
         parts.push(size_text(size));
     }

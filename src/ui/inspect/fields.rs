@@ -58,12 +58,12 @@ pub(super) fn show(ui: &mut egui::Ui, fields: &[FieldRow], comment: &Comment) {
                 let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
                 ui.painter().rect_filled(rect, 2.0, colour(ui, &field.name));
             }
-            ui.strong(&field.name);
+            ui.strong(field.name.as_str());
             if let Some(kind) = field.kind.as_ref().filter(|kind| **kind != field.name) {
                 ui.weak(format!("({kind})"));
             }
             match &field.value {
-                Some(value) => ui.label(value),
+                Some(value) => ui.label(value.as_str()),
                 None => ui.weak("not found"),
             };
             if let Some(confidence) = field.confidence {

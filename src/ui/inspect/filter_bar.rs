@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use egui::{ComboBox, Id, TextEdit};
 
-use crate::api::{LabelPath, Page};
+use crate::api::{LabelPath, Page, SmolStr};
 use crate::inspect::{LabelMode, PageFilter, PageIndex};
 
 /// The search box's id, so that a command can focus it.
@@ -46,7 +46,13 @@ impl Choices {
                 }
             }
             for field in &view.general_fields {
-                fields.extend(field.kind.iter().chain([&field.name]).cloned());
+                fields.extend(
+                    field
+                        .kind
+                        .iter()
+                        .chain([&field.name])
+                        .map(SmolStr::to_string),
+                );
             }
         }
         let properties: BTreeSet<&str> = page

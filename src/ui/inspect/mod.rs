@@ -185,7 +185,7 @@ impl Inspector {
             }
             InspectCommand::CopyUid => {
                 if let Some(result) = self.selected.and_then(|i| page.results.get(i)) {
-                    ctx.copy_text(result.comment.uid.clone());
+                    ctx.copy_text(result.comment.uid.to_string());
                 }
             }
         }

@@ -46,7 +46,9 @@ fn comment_texts(result: &StreamResult, view: &ResultView) -> (String, String) {
         .map(|s| s.text.trim())
         .find(|s| !s.is_empty())
         .unwrap_or("(no subject)");
-    let from = messages.iter().find_map(|m| m.from.clone());
+    let from = messages
+        .iter()
+        .find_map(|m| m.from.as_deref().map(str::to_owned));
     let time = messages
         .iter()
         .find_map(|m| m.sent_at.as_ref())
