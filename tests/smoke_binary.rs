@@ -1,17 +1,21 @@
-//! The real binary on a real (virtual) X server: `streamlens --demo` must open a window titled
-//! streamlens and draw into it. The screenshot is kept in `target/smoke/streamlens-demo.png`.
+//! The real binary on a real (virtual) X server, in two ways a newcomer meets it first:
+//! `streamlens --demo` must connect to its demo server and draw its window, and
+//! `streamlens open FILE` must read a saved page offline and draw it. Each waits for the app's own
+//! log line saying so, then keeps a screenshot in `target/smoke/`.
 #![cfg(target_os = "linux")]
 
-use std::fs::File;
 use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use bytes::Bytes;
+use streamlens::api::{Page, Route};
+
 const APP: &str = env!("CARGO_BIN_EXE_streamlens");
-const WINDOW_DEADLINE: Duration = Duration::from_secs(60);
+const DEADLINE: Duration = Duration::from_secs(60);
 /// A blank screen has one colour; a drawn window with anti-aliased text has hundreds.
 const MIN_COLOURS: u32 = 16;
 
@@ -27,39 +31,192 @@ impl Drop for KillOnDrop {
 
 #[test]
 #[ignore = "needs Xvfb: run by scripts/test"]
-fn demo_opens_a_window_that_draws() {
-    let home = tempfile::tempdir().unwrap();
-    let (_xvfb, display) = start_xvfb();
-    let app_log = home.path().join("streamlens.log");
-    let log_file = File::create(&app_log).unwrap();
-    let mut app = KillOnDrop(
-        Command::new(APP)
-            .arg("--demo")
-            .env("DISPLAY", &display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env("WINIT_X11_SCALE_FACTOR", "1")
-            .env("HOME", home.path())
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env("XDG_CACHE_HOME", home.path().join("cache"))
-            .env("XDG_STATE_HOME", home.path().join("state"))
-            .stdin(Stdio::null())
-            .stdout(log_file.try_clone().unwrap())
-            .stderr(log_file)
-            .spawn()
-            .unwrap(),
-    );
-    let deadline = Instant::now() + WINDOW_DEADLINE;
+fn demo_connects_and_draws_its_window() {
+    let mut app = Running::start(&["--demo"]);
+    app.wait_for_window();
+    app.wait_for_line("connected to 127.0.0.1");
+    app.screenshot_until_drawn("streamlens-demo.png");
+}
 
-    wait_for_window(&display, &mut app, &app_log, deadline);
-    let screenshot = screenshot_path();
-    let colours = screenshot_until_drawn(&display, &screenshot, deadline);
-    assert!(
-        colours >= MIN_COLOURS,
-        "the streamlens window stayed blank: the screenshot {} has {colours} colours\n{}",
-        screenshot.display(),
-        log_tail(&app_log)
+#[test]
+#[ignore = "needs Xvfb: run by scripts/test"]
+fn a_saved_page_opens_offline_and_draws() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/api-examples/fetch-new-claims.json"
     );
+    let page = Page::parse(Route::Fetch, Bytes::from(std::fs::read(file).unwrap())).unwrap();
+    let mut app = Running::start(&["--no-keyring", "open", file]);
+    app.wait_for_window();
+    let opened = app.wait_for_line("opened ");
+    assert!(
+        opened.ends_with(&format!(": {} comments", page.results.len())),
+        "the app read another number of comments than the file holds: {opened}"
+    );
+    app.screenshot_until_drawn("streamlens-open.png");
+}
+
+/// The app on an Xvfb of its own, with its own home and XDG folders; what it logs arrives line
+/// by line as it writes it.
+struct Running {
+    app: KillOnDrop,
+    display: String,
+    deadline: Instant,
+    lines: mpsc::Receiver<String>,
+    /// Everything it printed so far, for failure messages.
+    printed: Arc<Mutex<Vec<String>>>,
+    _xvfb: KillOnDrop,
+    _home: tempfile::TempDir,
+}
+
+impl Running {
+    fn start(args: &[&str]) -> Running {
+        let home = tempfile::tempdir().unwrap();
+        let (xvfb, display) = start_xvfb();
+        let mut app = KillOnDrop(
+            Command::new(APP)
+                .args(args)
+                .env("DISPLAY", &display)
+                .env_remove("WAYLAND_DISPLAY")
+                .env("WINIT_X11_SCALE_FACTOR", "1")
+                .env("RUST_LOG", "streamlens=info")
+                .env("HOME", home.path())
+                .env("XDG_DATA_HOME", home.path().join("data"))
+                .env("XDG_CONFIG_HOME", home.path().join("config"))
+                .env("XDG_CACHE_HOME", home.path().join("cache"))
+                .env("XDG_STATE_HOME", home.path().join("state"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap(),
+        );
+        let stderr = app.0.stderr.take().unwrap();
+        let (sender, lines) = mpsc::channel();
+        let printed = Arc::new(Mutex::new(Vec::new()));
+        let keep = Arc::clone(&printed);
+        thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                keep.lock().unwrap().push(line.clone());
+                let _ = sender.send(line);
+            }
+        });
+        Running {
+            app,
+            display,
+            deadline: Instant::now() + DEADLINE,
+            lines,
+            printed,
+            _xvfb: xvfb,
+            _home: home,
+        }
+    }
+
+    /// Waits for a line of the app's log that contains `wanted` and returns it; fails when the
+    /// app exits first or the deadline passes.
+    fn wait_for_line(&mut self, wanted: &str) -> String {
+        loop {
+            match self.lines.recv_timeout(Duration::from_millis(250)) {
+                Ok(line) if line.contains(wanted) => return line,
+                Ok(_) => {}
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    self.fail_if_exited(wanted);
+                    assert!(
+                        Instant::now() < self.deadline,
+                        "streamlens logged no {wanted:?} within {} s\n{}",
+                        DEADLINE.as_secs(),
+                        self.log_tail()
+                    );
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    panic!(
+                        "streamlens closed its output before logging {wanted:?}\n{}",
+                        self.log_tail()
+                    )
+                }
+            }
+        }
+    }
+
+    /// Waits (in xdotool, which watches the X server) for a visible window titled streamlens;
+    /// fails at once if the app exits first.
+    fn wait_for_window(&mut self) {
+        let mut search = Command::new("timeout");
+        search
+            .arg(remaining_seconds(self.deadline).to_string())
+            .args([
+                "xdotool",
+                "search",
+                "--sync",
+                "--onlyvisible",
+                "--name",
+                "streamlens",
+            ])
+            .env("DISPLAY", &self.display);
+        let (sender, receiver) = mpsc::channel();
+        thread::spawn(move || {
+            let _ = sender.send(search.output());
+        });
+        loop {
+            match receiver.recv_timeout(Duration::from_millis(250)) {
+                Ok(Ok(Output { status, .. })) if status.success() => return,
+                Ok(_) => panic!(
+                    "no window titled streamlens appeared within {} s\n{}",
+                    DEADLINE.as_secs(),
+                    self.log_tail()
+                ),
+                Err(mpsc::RecvTimeoutError::Timeout) => self.fail_if_exited("its window"),
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    unreachable!("the search thread sends")
+                }
+            }
+        }
+    }
+
+    fn fail_if_exited(&mut self, awaited: &str) {
+        if let Some(status) = self.app.0.try_wait().unwrap() {
+            panic!(
+                "streamlens exited ({status}) before {awaited:?}\n{}",
+                self.log_tail()
+            );
+        }
+    }
+
+    /// Screenshots the whole screen into `target/smoke/NAME` until it shows enough colours (the
+    /// first frames may be blank); fails if it is still blank at the deadline.
+    fn screenshot_until_drawn(&self, name: &str) {
+        let path = smoke_folder().join(name);
+        loop {
+            let taken = Command::new("import")
+                .args(["-window", "root"])
+                .arg(&path)
+                .env("DISPLAY", &self.display)
+                .status()
+                .expect("imagemagick's import is not installed: run scripts/install-deps");
+            assert!(taken.success(), "import could not take a screenshot");
+            let colours = count_colours(&path);
+            if colours >= MIN_COLOURS {
+                return;
+            }
+            assert!(
+                Instant::now() < self.deadline,
+                "the streamlens window stayed blank: the screenshot {} has {colours} colours\n{}",
+                path.display(),
+                self.log_tail()
+            );
+            // The window exists but has not drawn yet: give it a frame or two before the next try.
+            thread::sleep(Duration::from_millis(200));
+        }
+    }
+
+    fn log_tail(&self) -> String {
+        let printed = self.printed.lock().unwrap();
+        if printed.is_empty() {
+            return "the app printed nothing".to_owned();
+        }
+        let tail = printed[printed.len().saturating_sub(20)..].join("\n");
+        format!("last lines of the app's output:\n{tail}")
+    }
 }
 
 /// Starts Xvfb on a display it picks itself; `-displayfd 1` makes it write the number to stdout
@@ -97,73 +254,12 @@ fn start_xvfb() -> (KillOnDrop, String) {
     (xvfb, format!(":{number}"))
 }
 
-/// Waits (in xdotool, which watches the X server) for a visible window titled streamlens; fails
-/// at once if the app exits first.
-fn wait_for_window(display: &str, app: &mut KillOnDrop, app_log: &Path, deadline: Instant) {
-    let mut search = Command::new("timeout");
-    search
-        .arg(remaining_seconds(deadline).to_string())
-        .args([
-            "xdotool",
-            "search",
-            "--sync",
-            "--onlyvisible",
-            "--name",
-            "streamlens",
-        ])
-        .env("DISPLAY", display);
-    let (sender, receiver) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = sender.send(search.output());
-    });
-    loop {
-        match receiver.recv_timeout(Duration::from_millis(250)) {
-            Ok(Ok(Output { status, .. })) if status.success() => return,
-            Ok(_) => panic!(
-                "no window titled streamlens appeared within {} s\n{}",
-                WINDOW_DEADLINE.as_secs(),
-                log_tail(app_log)
-            ),
-            Err(mpsc::RecvTimeoutError::Timeout) => {
-                if let Some(status) = app.0.try_wait().unwrap() {
-                    panic!(
-                        "no window titled streamlens appeared: streamlens --demo exited \
-                         ({status}) first\n{}",
-                        log_tail(app_log)
-                    );
-                }
-            }
-            Err(mpsc::RecvTimeoutError::Disconnected) => unreachable!("the search thread sends"),
-        }
-    }
-}
-
 /// Whole seconds left, at least one (`timeout 0` would mean no limit at all).
 fn remaining_seconds(deadline: Instant) -> u64 {
     deadline
         .saturating_duration_since(Instant::now())
         .as_secs()
         .max(1)
-}
-
-/// Screenshots the whole screen until it shows enough colours (the first frames may be blank)
-/// or the deadline passes; returns the colour count of the last screenshot.
-fn screenshot_until_drawn(display: &str, path: &Path, deadline: Instant) -> u32 {
-    loop {
-        let taken = Command::new("import")
-            .args(["-window", "root"])
-            .arg(path)
-            .env("DISPLAY", display)
-            .status()
-            .expect("imagemagick's import is not installed: run scripts/install-deps");
-        assert!(taken.success(), "import could not take a screenshot");
-        let colours = count_colours(path);
-        if colours >= MIN_COLOURS || Instant::now() >= deadline {
-            return colours;
-        }
-        // The window exists but has not drawn yet: give it a frame or two before the next try.
-        thread::sleep(Duration::from_millis(200));
-    }
 }
 
 fn count_colours(path: &Path) -> u32 {
@@ -178,21 +274,11 @@ fn count_colours(path: &Path) -> u32 {
         .unwrap_or_else(|_| panic!("identify printed no colour count: {text:?}"))
 }
 
-/// `target/smoke/streamlens-demo.png`, found from the binary's place in the target folder.
-fn screenshot_path() -> PathBuf {
+/// `target/smoke/`, found from the binary's place in the target folder.
+fn smoke_folder() -> PathBuf {
     let profile_dir = Path::new(APP).parent().unwrap();
     let target_dir = profile_dir.parent().unwrap();
     let folder = target_dir.join("smoke");
     std::fs::create_dir_all(&folder).unwrap();
-    folder.join("streamlens-demo.png")
-}
-
-fn log_tail(app_log: &Path) -> String {
-    let log = std::fs::read_to_string(app_log).unwrap_or_default();
-    let lines: Vec<&str> = log.lines().collect();
-    if lines.is_empty() {
-        return "the app printed nothing".to_owned();
-    }
-    let tail = lines[lines.len().saturating_sub(20)..].join("\n");
-    format!("last lines of the app's output:\n{tail}")
+    folder
 }

@@ -4,7 +4,7 @@
 mod support;
 
 use egui_kittest::kittest::Queryable as _;
-use streamlens::api::Token;
+use streamlens::api::{Route, Token};
 use streamlens::app::AppOptions;
 use streamlens::credentials::CredentialStore;
 use streamlens::demo_server::{Fault, FaultRule, MutationKind};
@@ -32,6 +32,28 @@ fn the_demo_opens_and_a_page_is_fetched_from_the_chosen_stream() {
     wait_for_label(&mut harness, "16 comments on this page");
     harness.get_by_label_contains("16 comment(s), 1 filtered out");
     harness.get_by_label_contains("more comments are waiting");
+}
+
+#[test]
+fn the_route_chosen_in_the_fetch_bar_is_the_one_the_page_comes_from() {
+    let fixture = Fixture::new(TOKEN);
+    let mut harness = app_on(&fixture, TOKEN);
+    pick(&mut harness, ACME, CLAIMS, NEW_CLAIMS);
+    click(&mut harness, "Route");
+    click(&mut harness, "results");
+    fetch(&mut harness);
+    assert_eq!(shown_page(&harness).route, Route::Results);
+    let reads: Vec<String> = fixture
+        .server
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.contains("/streams/new-claims/"))
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    assert!(
+        matches!(reads.as_slice(), [read] if read.starts_with("GET ") && read.contains("/results?")),
+        "one read of the results route: {reads:?}"
+    );
 }
 
 #[test]

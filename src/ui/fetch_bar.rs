@@ -39,13 +39,17 @@ fn controls(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
             actions.push(Action::SetPageSize(size));
         }
         let mut route = state.settings.route;
-        egui::ComboBox::from_label("Route")
+        // The name goes before the box, as with the page size (`from_label` would put it after).
+        let label = ui.label("Route");
+        egui::ComboBox::from_id_salt("route")
             .selected_text(route.as_str())
             .show_ui(ui, |ui| {
                 for choice in Route::ALL {
                     ui.selectable_value(&mut route, choice, choice.as_str());
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         if route != state.settings.route {
             actions.push(Action::SetRoute(route));
         }

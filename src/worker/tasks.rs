@@ -265,6 +265,14 @@ async fn run(context: Context, command: Command) {
         }
         Command::Open { id, path } => {
             let result = files::open(&path).await;
+            match &result {
+                Ok(opened) => log::info!(
+                    "opened {}: {} comments",
+                    path.display(),
+                    opened.page.results.len()
+                ),
+                Err(err) => log::warn!("{err}"),
+            }
             Event::Opened { id, path, result }
         }
         Command::Fetch { .. } | Command::Cancel { .. } => return,
