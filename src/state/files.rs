@@ -122,10 +122,7 @@ impl AppState {
                 self.files.opening = None;
                 match result {
                     Ok(opened) => {
-                        self.show_notice(format!(
-                            "Opened {} (offline: no connection is used).",
-                            path.display()
-                        ));
+                        self.show_notice(format!("Opened {}.", path.display()));
                         self.add_shown(ShownPage {
                             page: opened.page,
                             index: opened.index,
