@@ -1,5 +1,5 @@
 //! What the first screens look like, compared with reference images in tests/snapshots/. Like
-//! the inspector's (tests/inspect_ui_snapshots.rs) they are drawn with lavapipe in CI and
+//! the inspector's (tests/inspect_ui/snapshots.rs) they are drawn with lavapipe in CI and
 //! regenerated with `UPDATE_SNAPSHOTS=1`. Nothing here connects, so no port or time is drawn.
 
 mod support;

@@ -3,11 +3,12 @@
 
 mod detail;
 mod list;
+mod snapshots;
 
 use bytes::Bytes;
 use egui::OutputCommand;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use egui_kittest::{Harness, HarnessBuilder};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -71,6 +72,15 @@ pub(crate) fn new_claims_model() -> StreamModel {
 }
 
 pub(crate) fn harness(page: Page, model: Option<&StreamModel>) -> Harness<'static, View> {
+    harness_from(Harness::builder().with_size([1400.0, 1600.0]), page, model)
+}
+
+/// The inspector on `page`, in a harness made by `builder` (its size, theme, renderer).
+pub(crate) fn harness_from(
+    builder: HarnessBuilder<View>,
+    page: Page,
+    model: Option<&StreamModel>,
+) -> Harness<'static, View> {
     let index = PageIndex::build(&page, model);
     let view = View {
         inspector: Inspector::default(),
@@ -80,28 +90,26 @@ pub(crate) fn harness(page: Page, model: Option<&StreamModel>) -> Harness<'stati
         keys: false,
         copied: Vec::new(),
     };
-    Harness::builder()
-        .with_size([1400.0, 1600.0])
-        .build_ui_state(
-            |ui, view: &mut View| {
-                if view.keys {
-                    view.commands.extend(take_commands(ui.ctx()));
-                }
-                for command in std::mem::take(&mut view.commands) {
-                    view.inspector
-                        .apply(command, &view.page, &view.index, ui.ctx());
-                }
-                view.inspector.show(ui, &view.page, &view.index);
-                ui.ctx().output(|output| {
-                    for command in &output.commands {
-                        if let OutputCommand::CopyText(text) = command {
-                            view.copied.push(text.clone());
-                        }
+    builder.build_ui_state(
+        |ui, view: &mut View| {
+            if view.keys {
+                view.commands.extend(take_commands(ui.ctx()));
+            }
+            for command in std::mem::take(&mut view.commands) {
+                view.inspector
+                    .apply(command, &view.page, &view.index, ui.ctx());
+            }
+            view.inspector.show(ui, &view.page, &view.index);
+            ui.ctx().output(|output| {
+                for command in &output.commands {
+                    if let OutputCommand::CopyText(text) = command {
+                        view.copied.push(text.clone());
                     }
-                });
-            },
-            view,
-        )
+                }
+            });
+        },
+        view,
+    )
 }
 
 pub(crate) fn command(harness: &mut Harness<'_, View>, command: InspectCommand) {
