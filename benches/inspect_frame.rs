@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use streamlens::api::{Page, Route};
 use streamlens::inspect::PageIndex;
-use streamlens::ui::inspect::{InspectCommand, Inspector};
+use streamlens::ui::inspect::Inspector;
 
 struct View {
     inspector: Inspector,
@@ -51,18 +51,7 @@ fn harness(count: usize) -> Harness<'static, View> {
             |ui, view: &mut View| view.inspector.show(ui, &view.page, &view.index),
             view,
         );
-    harness.run();
-    let View {
-        inspector,
-        page,
-        index,
-    } = harness.state_mut();
-    inspector.apply(
-        InspectCommand::NextComment,
-        page,
-        index,
-        &egui::Context::default(),
-    );
+    // The first comment is selected as the page is shown.
     harness.run();
     harness
 }

@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use crate::api::{ClientConfig, Token};
 use crate::state::{Action, AppState, Settings};
-use crate::ui::inspect::{self, Inspector};
-use crate::ui::{self, Drafts, SHORTCUTS};
+use crate::ui::commands::{Command, Outcome, Shortcuts, Situation};
+use crate::ui::inspect::{InspectCommand, Inspector};
+use crate::ui::{self, Drafts, Requests};
 use crate::worker::{Dialogs, KeyringChoice, Worker};
 
 /// The keys of what is remembered in eframe's storage (`app.ron`): nothing secret.
@@ -49,6 +50,7 @@ pub struct App {
     drafts: Drafts,
     /// The inspector's view state (selection, filter, toggles): the UI's own, not the app's.
     inspector: Inspector,
+    shortcuts: Shortcuts,
     worker: Worker,
 }
 
@@ -59,6 +61,9 @@ impl App {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         ui::fonts::add_system_fallbacks(&cc.egui_ctx);
+        // Zoom is a command of the registry like any other, so egui must not take its keys.
+        cc.egui_ctx
+            .options_mut(|options| options.zoom_with_keyboard = false);
         let ctx = cc.egui_ctx.clone();
         let worker = Worker::start(
             options.keyring,
@@ -73,6 +78,7 @@ impl App {
                 .storage
                 .and_then(|s| eframe::get_value(s, INSPECTOR_KEY))
                 .unwrap_or_default(),
+            shortcuts: Shortcuts::default(),
             worker,
         };
         let start = app.state.start();
@@ -97,6 +103,11 @@ impl App {
         &self.state
     }
 
+    /// The inspector's view state (which comment is selected), for tests.
+    pub fn inspector(&self) -> &Inspector {
+        &self.inspector
+    }
+
     pub fn act(&mut self, action: Action) {
         let commands = self.state.handle(action);
         self.send_all(commands);
@@ -107,6 +118,33 @@ impl App {
             self.worker.send(command);
         }
     }
+
+    fn situation(&self) -> Situation<'_> {
+        let selected = self.inspector.selected().is_some();
+        Situation::new(&self.state, &self.drafts, selected)
+    }
+
+    /// Runs each command that is still available when its turn comes (an earlier one may
+    /// have changed that). Call inside a frame, so that a copy reaches the clipboard.
+    fn run(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        for command in commands {
+            if !command.available(&self.situation()) {
+                continue;
+            }
+            match command.run(ctx, &self.state, &mut self.drafts) {
+                Some(Outcome::Act(action)) => self.act(action),
+                Some(Outcome::Inspect(command)) => self.inspect(ctx, command),
+                None => {}
+            }
+        }
+    }
+
+    fn inspect(&mut self, ctx: &egui::Context, command: InspectCommand) {
+        if let Some(shown) = self.state.pages.current() {
+            self.inspector
+                .apply(command, &shown.page, &shown.index, ctx);
+        }
+    }
 }
 
 impl eframe::App for App {
@@ -114,14 +152,6 @@ impl eframe::App for App {
         for event in self.worker.drain() {
             let commands = self.state.apply(event);
             self.send_all(commands);
-        }
-        let pressed: Vec<Action> = SHORTCUTS
-            .iter()
-            .filter(|(shortcut, _)| ctx.input_mut(|i| i.consume_shortcut(shortcut)))
-            .map(|(_, action)| action.action())
-            .collect();
-        for action in pressed {
-            self.act(action);
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -137,32 +167,45 @@ impl eframe::App for App {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        // Shortcuts and menu entries of the inspector act in this frame: a copy needs one.
-        let mut commands = inspect::take_commands(ui.ctx());
-        let mut actions = Vec::new();
+        let ctx = ui.ctx().clone();
+        // Shortcuts act before the frame is drawn, so what they change shows at once.
+        let pressed = self
+            .shortcuts
+            .pressed(&ctx, |command| command.available(&self.situation()));
+        self.run(&ctx, pressed);
+
+        let mut requests = Requests::default();
+        let selected = self.inspector.selected().is_some();
+        let now = Situation::new(&self.state, &self.drafts, selected);
         let inspector = &mut self.inspector;
-        ui::show(
-            ui,
-            &self.state,
-            &mut self.drafts,
-            &mut actions,
-            &mut commands,
-            |ui, state, commands| {
-                if let Some(shown) = state.pages.current() {
-                    for command in commands.drain(..) {
-                        inspector.apply(command, &shown.page, &shown.index, ui.ctx());
-                    }
-                    ui.label(match shown.page.results.len() {
-                        1 => "1 comment on this page".to_owned(),
-                        n => format!("{n} comments on this page"),
-                    });
-                    inspector.show(ui, &shown.page, &shown.index);
-                }
-            },
-        );
+        let state = &self.state;
+        ui::show(ui, &now, &mut self.drafts, &mut requests, |ui| {
+            if let Some(shown) = state.pages.current() {
+                ui.label(match shown.page.results.len() {
+                    1 => "1 comment on this page".to_owned(),
+                    n => format!("{n} comments on this page"),
+                });
+                inspector.show(ui, &shown.page, &shown.index);
+            }
+        });
+
+        // What menus, buttons and the palette asked for shows in the next frame.
+        let Requests {
+            actions,
+            commands,
+            inspect,
+        } = requests;
+        if !(actions.is_empty() && commands.is_empty() && inspect.is_empty()) {
+            ctx.request_repaint();
+        }
         for action in actions {
             self.act(action);
         }
+        self.run(&ctx, commands);
+        for command in inspect {
+            self.inspect(&ctx, command);
+        }
+        self.shortcuts.end_frame(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -4,6 +4,9 @@
 
 pub mod api;
 
+// Layer 1: fuzzy matching of a few typed letters against texts (the command palette's).
+pub mod fuzzy;
+
 // Layer 1.5: what the inspector views show, computed from `api` models only (no egui).
 pub mod inspect;
 

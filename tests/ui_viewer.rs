@@ -242,3 +242,35 @@ fn the_inspector_shows_the_demo_streams_comments_end_to_end() {
     harness.run_steps(3);
     assert!(harness.state().state().pages.current().is_some());
 }
+
+#[test]
+fn a_fetched_page_opens_on_its_first_comment_and_j_steps_on_from_there() {
+    let fixture = Fixture::new(TOKEN);
+    let mut harness = app_on(&fixture, TOKEN);
+    fetch_new_claims(&mut harness);
+    let selected =
+        |h: &egui_kittest::Harness<'_, streamlens::app::App>| h.state().inspector().selected();
+    let first = selected(&harness).expect("the first comment is selected");
+    let page = shown_page(&harness);
+    harness.get_by_label(page.results[first].comment.uid.as_str());
+    assert!(
+        harness
+            .query_by_label_contains("Select a comment")
+            .is_none(),
+        "the detail is not empty"
+    );
+    // Nothing took the keyboard: J steps through the list.
+    harness.key_press(egui::Key::J);
+    harness.run_steps(2);
+    let second = selected(&harness).expect("still a selection");
+    assert_ne!(second, first);
+
+    // F5 fetches again; the new page opens on its first comment too.
+    harness.key_press(egui::Key::F5);
+    wait_until(&mut harness, "the second page", |h| pages(h) == 2);
+    harness.run_steps(2);
+    assert_eq!(selected(&harness), Some(first));
+    harness.key_press(egui::Key::J);
+    harness.run_steps(2);
+    assert_eq!(selected(&harness), Some(second));
+}

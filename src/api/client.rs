@@ -207,6 +207,14 @@ impl Client {
         self.finish(parse::parse_list(&reply.body, "datasets"), &reply)
     }
 
+    /// Every dataset the token can see, of every project.
+    pub async fn all_datasets(&self) -> Result<Vec<Dataset>, ApiError> {
+        let reply = self
+            .get(&["api", "v1", "datasets"], Target::Account)
+            .await?;
+        self.finish(parse::parse_list(&reply.body, "datasets"), &reply)
+    }
+
     pub async fn dataset(&self, project: &str, dataset: &str) -> Result<Dataset, ApiError> {
         let target = Target::Dataset(project, dataset);
         let reply = self

@@ -3,7 +3,7 @@
 use crate::api::{Dataset, Project, Stream, StreamRef};
 use crate::worker::{Command, Event, RequestId};
 
-use super::{Action, AppState};
+use super::{Action, AppState, Directory};
 
 /// One listing as it loads.
 #[derive(Clone, Debug, Default)]
@@ -38,6 +38,8 @@ pub struct Catalog {
     pub stream: Option<String>,
     /// The choice to restore as listings arrive (the last one made on this connection).
     pub(super) restore: Option<StreamRef>,
+    /// Every stream of the connection, for the command palette; listed when it first opens.
+    pub directory: Directory,
 }
 
 impl Catalog {

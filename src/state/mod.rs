@@ -4,6 +4,7 @@
 
 mod catalog;
 mod connection;
+mod directory;
 mod files;
 mod pages;
 #[cfg(test)]
@@ -21,6 +22,7 @@ use crate::worker::{Command, Event, RequestId};
 
 pub use catalog::{Catalog, Listing};
 pub use connection::{ConnectionState, KeyringStatus};
+pub use directory::{Directory, FoundStream};
 pub use files::{Files, PathPrompt};
 pub use pages::{Confirm, PageSource, Pages, ShownPage};
 
@@ -74,6 +76,10 @@ pub enum Action {
     DismissPathPrompt,
     /// Leave the offline page for the connection screen (the history stays).
     ShowConnections,
+    /// List every stream of the connection in the background (for the command palette).
+    ListAllStreams,
+    /// Choose this stream as the picker would, from anywhere.
+    GoToStream(StreamRef),
 }
 
 /// A problem shown above the page, with the action that tries again where that makes sense.
@@ -163,6 +169,8 @@ impl AppState {
             | Action::ChooseProject(_)
             | Action::ChooseDataset(_)
             | Action::ChooseStream(_) => self.handle_catalog(action),
+            Action::ListAllStreams => self.list_all_streams(),
+            Action::GoToStream(stream) => self.go_to_stream(stream),
             Action::Fetch
             | Action::Cancel
             | Action::ShowPage(_)
@@ -188,6 +196,19 @@ impl AppState {
             | Event::Connected { .. } => self.apply_connection(event),
             Event::Projects { .. } | Event::Datasets { .. } | Event::Streams { .. } => {
                 self.apply_catalog(event)
+            }
+            Event::StreamsOfDataset {
+                id,
+                project,
+                dataset,
+                result,
+            } => {
+                self.add_found_streams(id, project, dataset, result);
+                Vec::new()
+            }
+            Event::AllStreamsListed { id, result } => {
+                self.finish_found_streams(id, result);
+                Vec::new()
             }
             Event::Progress { .. }
             | Event::Fetched { .. }

@@ -2,14 +2,22 @@
 //! the stream, and the (confirmed) advance and reset.
 
 use super::Drafts;
+use super::commands::{self, Command, Situation};
 use super::widgets::labelled_text;
 use crate::api::{Progress, Route};
-use crate::export::ExportFormat;
-use crate::state::{Action, AppState, PageSource};
+use crate::state::{Action, PageSource};
 
-pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &mut Vec<Action>) {
+/// The buttons are the registry's commands; the rest are settings and facts.
+pub fn show(
+    ui: &mut egui::Ui,
+    now: &Situation,
+    drafts: &mut Drafts,
+    actions: &mut Vec<Action>,
+    requested: &mut Vec<Command>,
+) {
+    let state = now.state;
     if state.connection.connected().is_some() {
-        controls(ui, state, actions);
+        controls(ui, now, actions, requested);
     } else {
         ui.horizontal(|ui| {
             ui.label("Offline: no connection is used.");
@@ -18,16 +26,22 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &
             }
         });
     }
-    history(ui, state, actions);
+    history(ui, now, requested);
     if let Some(shown) = state.pages.current() {
         page_facts(ui, shown);
     }
     if state.connection.connected().is_some() {
-        stream_moves(ui, state, drafts, actions);
+        stream_moves(ui, now, drafts, requested);
     }
 }
 
-fn controls(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
+fn controls(
+    ui: &mut egui::Ui,
+    now: &Situation,
+    actions: &mut Vec<Action>,
+    requested: &mut Vec<Command>,
+) {
+    let state = now.state;
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Page size");
         let mut size = state.settings.page_size;
@@ -55,20 +69,11 @@ fn controls(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
         }
         match &state.pages.running {
             Some(running) => {
-                if ui.button("Cancel").clicked() {
-                    actions.push(Action::Cancel);
-                }
+                commands::button(ui, Command::Cancel, "Cancel", now, requested);
                 progress(ui, running.progress.as_ref());
             }
             None => {
-                let enabled = state.catalog.chosen().is_some();
-                let fetch = ui.add_enabled(enabled, egui::Button::new("Fetch"));
-                if fetch
-                    .on_hover_text("Read the stream's head (F5). Never moves the stream.")
-                    .clicked()
-                {
-                    actions.push(Action::Fetch);
-                }
+                commands::button(ui, Command::Fetch, "Fetch", now, requested);
             }
         }
     });
@@ -105,32 +110,17 @@ fn progress(ui: &mut egui::Ui, progress: Option<&Progress>) {
     ui.label(text);
 }
 
-fn history(ui: &mut egui::Ui, state: &AppState, actions: &mut Vec<Action>) {
-    let count = state.pages.history.len();
-    let Some(shown) = state.pages.shown else {
+fn history(ui: &mut egui::Ui, now: &Situation, requested: &mut Vec<Command>) {
+    let pages = &now.state.pages;
+    let Some(shown) = pages.shown else {
         return;
     };
     ui.horizontal(|ui| {
-        if ui
-            .add_enabled(shown > 0, egui::Button::new("◀ Older page"))
-            .clicked()
-        {
-            actions.push(Action::ShowPage(shown - 1));
-        }
+        commands::button(ui, Command::OlderPage, "◀ Older page", now, requested);
+        let count = pages.history.len();
         ui.label(format!("Page {} of {count} fetched in this run", shown + 1));
-        if ui
-            .add_enabled(shown + 1 < count, egui::Button::new("Newer page ▶"))
-            .clicked()
-        {
-            actions.push(Action::ShowPage(shown + 1));
-        }
-        let export = ui.button("Export…").on_hover_text(
-            "Save this page as JSON, exactly as the API sent it, with where it came from (Ctrl+S). \
-             JSON Lines and CSV are in the File menu.",
-        );
-        if export.clicked() {
-            actions.push(Action::Export(ExportFormat::Json));
-        }
+        commands::button(ui, Command::NewerPage, "Newer page ▶", now, requested);
+        commands::button(ui, Command::Export, "Export…", now, requested);
     });
 }
 
@@ -195,34 +185,20 @@ fn page_facts(ui: &mut egui::Ui, shown: &crate::state::ShownPage) {
 
 fn stream_moves(
     ui: &mut egui::Ui,
-    state: &AppState,
+    now: &Situation,
     drafts: &mut Drafts,
-    actions: &mut Vec<Action>,
+    requested: &mut Vec<Command>,
 ) {
-    if state.catalog.chosen().is_none() {
+    if now.state.catalog.chosen().is_none() {
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        let blocked = state.advance_blocked();
-        let advance = ui.add_enabled(blocked.is_none(), egui::Button::new("Advance…"));
-        let advance = advance.on_hover_text(
-            "Acknowledge this page: moves the stream for every consumer, after a confirmation.",
-        );
-        let advance = match blocked {
-            Some(reason) => advance.on_disabled_hover_text(reason),
-            None => advance,
-        };
-        if advance.clicked() {
-            actions.push(Action::AskAdvance);
+        let advance = commands::button(ui, Command::Advance, "Advance…", now, requested);
+        if let Some(reason) = now.state.advance_blocked() {
+            advance.on_disabled_hover_text(reason);
         }
         labelled_text(ui, "Reset to", &mut drafts.reset_to, false)
             .on_hover_text("e.g. 2026-11-01T00:00:00Z");
-        let reset = ui.add_enabled(
-            state.pages.moving.is_none() && !drafts.reset_to.trim().is_empty(),
-            egui::Button::new("Reset…"),
-        );
-        if reset.clicked() {
-            actions.push(Action::AskReset(drafts.reset_to.clone()));
-        }
+        commands::button(ui, Command::Reset, "Reset…", now, requested);
     });
 }

@@ -2,20 +2,23 @@
 //! [`Action`]s; nothing here talks to the network, the keyring or files.
 
 mod banner;
+pub mod commands;
 mod confirm;
 mod connect;
 mod fetch_bar;
 pub mod fonts;
 pub mod inspect;
+mod palette;
 mod picker;
 mod top_bar;
 mod widgets;
 
-use crate::state::{Action, AppState};
+use crate::state::Action;
+use commands::{Command, Situation};
 use inspect::InspectCommand;
 
 pub use connect::ConnectionForm;
-pub use top_bar::{SHORTCUTS, ShortcutAction};
+pub use palette::Palette;
 
 /// Text being typed, before it becomes an action.
 #[derive(Debug, Default)]
@@ -28,22 +31,35 @@ pub struct Drafts {
     pub reset_to: String,
     /// A path typed where no file dialog appeared.
     pub typed_path: String,
+    /// The command palette, while it is open.
+    pub palette: Option<Palette>,
 }
 
-/// Draws the whole window. `central` draws the page itself (the inspector) and runs the
-/// inspector commands chosen in the menus or by shortcut.
+/// What the user asked for in one frame.
+#[derive(Debug, Default)]
+pub struct Requests {
+    pub actions: Vec<Action>,
+    /// Commands of the registry, run if still available when the frame is drawn.
+    pub commands: Vec<Command>,
+    pub inspect: Vec<InspectCommand>,
+}
+
+/// Draws the whole window. `central` draws the page itself (the inspector).
 pub fn show(
     ui: &mut egui::Ui,
-    state: &AppState,
+    now: &Situation,
     drafts: &mut Drafts,
-    actions: &mut Vec<Action>,
-    inspect: &mut Vec<InspectCommand>,
-    central: impl FnOnce(&mut egui::Ui, &AppState, &mut Vec<InspectCommand>),
+    requests: &mut Requests,
+    central: impl FnOnce(&mut egui::Ui),
 ) {
-    egui::Panel::top("menu").show(ui, |ui| top_bar::show(ui, state, drafts, actions, inspect));
+    let state = now.state;
+    let actions = &mut requests.actions;
+    egui::Panel::top("menu").show(ui, |ui| top_bar::show(ui, now, &mut requests.commands));
     if let Some(confirm) = &state.confirm {
         confirm::show(ui.ctx(), confirm, actions);
     }
+    palette::show(ui.ctx(), now, drafts, requests);
+    let actions = &mut requests.actions;
     let connected = state.connection.connected().is_some();
     if !connected && state.pages.current().is_none() {
         egui::CentralPanel::default().show(ui, |ui| {
@@ -62,8 +78,8 @@ pub fn show(
     }
     egui::CentralPanel::default().show(ui, |ui| {
         banner::show(ui, state, drafts, actions);
-        fetch_bar::show(ui, state, drafts, actions);
+        fetch_bar::show(ui, now, drafts, actions, &mut requests.commands);
         ui.separator();
-        central(ui, state, inspect);
+        central(ui);
     });
 }

@@ -3,6 +3,7 @@
 //! carries a [`RequestId`] so the state can drop replies to requests it has since superseded.
 //! Nothing here blocks the UI thread: keyring calls run on blocking threads, the rest is async.
 
+mod directory;
 mod files;
 mod tasks;
 
@@ -125,6 +126,11 @@ pub enum Command {
     Open {
         id: RequestId,
         path: PathBuf,
+    },
+    /// List every dataset the user can see, then each one's streams; answers
+    /// [`Event::StreamsOfDataset`] per dataset as it arrives, then [`Event::AllStreamsListed`].
+    ListAllStreams {
+        id: RequestId,
     },
 }
 
@@ -249,6 +255,17 @@ pub enum Event {
         id: RequestId,
         path: PathBuf,
         result: Result<FetchedPage, String>,
+    },
+    StreamsOfDataset {
+        id: RequestId,
+        project: String,
+        dataset: String,
+        result: Result<Vec<Stream>, ApiError>,
+    },
+    /// `Err` when the datasets themselves could not be listed.
+    AllStreamsListed {
+        id: RequestId,
+        result: Result<(), ApiError>,
     },
 }
 

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::mpsc;
 use tokio::task::AbortHandle;
 
+use super::directory;
 use super::files::{self, Dialog};
 use super::{
     AdvanceError, Command, Connected, ConnectionSource, Dialogs, Event, FetchedPage, KeyringChoice,
@@ -41,12 +42,12 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Context {
-    fn send(&self, event: Event) {
+    pub(super) fn send(&self, event: Event) {
         let _ = self.outbox.send(event);
         (self.wake)();
     }
 
-    fn client(&self) -> Result<Client, ApiError> {
+    pub(super) fn client(&self) -> Result<Client, ApiError> {
         lock(&self.client).clone().ok_or_else(|| {
             ApiError::new(
                 ErrorKind::CannotConnect,
@@ -275,6 +276,7 @@ async fn run(context: Context, command: Command) {
             }
             Event::Opened { id, path, result }
         }
+        Command::ListAllStreams { id } => directory::list_all_streams(&context, id).await,
         Command::Fetch { .. } | Command::Cancel { .. } => return,
     };
     context.send(event);

@@ -17,12 +17,12 @@ fn fetch_new_claims_shows_what_the_first_comment_has() {
     let model = new_claims_model();
     let mut harness = harness(fetch_new_claims(), Some(&model));
     harness.run();
-    assert!(shown(
+    // The first comment is shown at once: no prompt to select one.
+    assert_eq!(harness.state().inspector.selected(), Some(0));
+    assert!(!shown(
         &harness,
         "Select a comment on the left (J and K step through them)."
     ));
-    command(&mut harness, InspectCommand::NextComment);
-    assert_eq!(harness.state().inspector.selected(), Some(0));
     for present in [
         "From",
         "jan.novák@example.cz",
@@ -61,7 +61,7 @@ fn fetch_new_claims_shows_what_the_first_comment_has() {
 #[test]
 fn a_comment_without_a_model_or_properties_says_so_and_shows_nothing_else() {
     let mut harness = harness(fetch_new_claims(), None);
-    command(&mut harness, InspectCommand::NextComment);
+    harness.run();
     command(&mut harness, InspectCommand::NextComment);
     assert_eq!(harness.state().inspector.selected(), Some(1));
     assert!(shown(&harness, "This stream has no model: no predictions"));
@@ -88,7 +88,7 @@ fn a_comment_without_a_model_or_properties_says_so_and_shows_nothing_else() {
 fn results_route_shows_occurrence_extraction_and_fields() {
     let model = new_claims_model();
     let mut harness = harness(results_new_claims(), Some(&model));
-    command(&mut harness, InspectCommand::NextComment);
+    harness.run();
     for present in [
         "Claim, not predicted; shown because a label under it was",
         "Claim > New 88%, above the stream's threshold 63%",
@@ -120,7 +120,7 @@ fn a_results_stream_without_a_model_says_so() {
         {"comment": {"id": "1", "uid": "s.1", "messages": [{"body": {"text": "hi"}}]},
          "prediction": null}]});
     let mut harness = harness(page(Route::Results, &body.to_string()), None);
-    command(&mut harness, InspectCommand::NextComment);
+    harness.run();
     assert!(shown(&harness, "This stream has no model: no predictions"));
     assert!(!shown(&harness, "No label was predicted for this comment."));
     assert!(!shown(&harness, "Scores"));
@@ -129,7 +129,7 @@ fn a_results_stream_without_a_model_says_so() {
 #[test]
 fn docs_example_empty_labels_are_not_no_model_and_leaf_only_flattens() {
     let mut harness = harness(docs_example(), None);
-    command(&mut harness, InspectCommand::NextComment);
+    harness.run();
     assert!(shown(&harness, "No label was predicted for this comment."));
     assert!(!shown(&harness, "This stream has no model: no predictions"));
     command(&mut harness, InspectCommand::NextComment);
@@ -155,7 +155,7 @@ fn docs_example_empty_labels_are_not_no_model_and_leaf_only_flattens() {
 #[test]
 fn properties_sort_by_name_and_by_value() {
     let mut harness = harness(docs_example(), None);
-    command(&mut harness, InspectCommand::NextComment);
+    harness.run();
     let top = |harness: &Harness<'_, View>, name: &str| harness.get_by_label(name).rect().top();
     // As sent: Participants, Position in Thread, Recipients, Folder, …
     assert!(top(&harness, "Participants") < top(&harness, "Position in Thread"));
@@ -181,7 +181,7 @@ fn a_long_body_shows_its_start_until_show_all() {
     let body = json!({"status": "ok", "results": [{"comment": {"id": "1", "uid": "s.1",
         "messages": [{"body": {"text": long}}]}, "labels": []}]});
     let mut harness = harness(page(Route::Fetch, &body.to_string()), None);
-    command(&mut harness, InspectCommand::NextComment);
+    harness.run();
     assert!(!shown(&harness, &long));
     let start = harness
         .get_by_label_contains("0123456789 0123456789")
@@ -202,7 +202,7 @@ fn spans_that_do_not_fit_are_listed_with_the_reason() {
                       "spans": [{"content_part": "body", "message_index": 0,
                                  "char_start": 40, "char_end": 44}]}]}]});
     let mut harness = harness(page(Route::Fetch, &body.to_string()), None);
-    command(&mut harness, InspectCommand::NextComment);
+    harness.run();
     assert!(shown(&harness, "ref"));
     assert!(shown(&harness, "AB-1"));
     assert!(
@@ -217,7 +217,7 @@ fn spans_that_do_not_fit_are_listed_with_the_reason() {
 #[test]
 fn raw_json_shows_the_comment_as_sent() {
     let mut harness = harness(fetch_new_claims(), None);
-    command(&mut harness, InspectCommand::NextComment);
+    harness.run();
     harness.get_by_label("Raw JSON").click();
     harness.run();
     let raw = harness

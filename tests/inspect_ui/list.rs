@@ -4,7 +4,8 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use streamlens::ui::inspect::{InspectCommand, Inspector, SHORTCUTS};
+use streamlens::ui::commands::Command;
+use streamlens::ui::inspect::{InspectCommand, Inspector};
 
 use crate::{command, docs_example, fetch_new_claims, harness, new_claims_model, repeated, shown};
 
@@ -13,8 +14,11 @@ fn threads_group_comments_and_thread_commands_jump_between_them() {
     let mut harness = harness(fetch_new_claims(), None);
     harness.run();
     assert!(shown(&harness, "2 comments in 2 threads"));
-    command(&mut harness, InspectCommand::NextThread);
-    assert_eq!(harness.state().inspector.selected(), Some(0));
+    assert_eq!(
+        harness.state().inspector.selected(),
+        Some(0),
+        "the first thread's comment is shown at once"
+    );
     command(&mut harness, InspectCommand::NextThread);
     assert_eq!(harness.state().inspector.selected(), Some(1));
     command(&mut harness, InspectCommand::PreviousThread);
@@ -78,10 +82,15 @@ fn the_field_filter_picks_from_the_page_and_the_selection_survives_a_new_page_fi
         .click();
     harness.run();
     assert!(shown(&harness, "1 of 2 comments match"));
-    command(&mut harness, InspectCommand::NextComment);
+    command(&mut harness, InspectCommand::Select(1));
+    assert_eq!(harness.state().inspector.selected(), Some(1));
     harness.state_mut().inspector.reset_for_new_page();
     harness.run();
-    assert_eq!(harness.state().inspector.selected(), None);
+    assert_eq!(
+        harness.state().inspector.selected(),
+        Some(0),
+        "the selection goes; the new page shows its first match"
+    );
     assert!(shown(&harness, "1 of 2 comments match"), "the filter stays");
 }
 
@@ -90,7 +99,11 @@ fn shortcuts_step_through_comments_but_not_while_typing() {
     let mut harness = harness(docs_example(), None);
     harness.state_mut().keys = true;
     harness.run();
+    assert_eq!(harness.state().inspector.selected(), Some(0));
     harness.key_press(Key::J);
+    harness.run();
+    assert_eq!(harness.state().inspector.selected(), Some(1));
+    harness.key_press(Key::ArrowUp);
     harness.run();
     assert_eq!(harness.state().inspector.selected(), Some(0));
     harness.key_press(Key::ArrowDown);
@@ -167,7 +180,8 @@ fn a_big_page_lays_out_only_the_rows_in_view_and_commands_reach_the_end() {
     assert!(shown(&harness, "1024 comments in 256 threads"));
     let laid_out = harness.query_all_by_role(Role::ListBoxOption).count();
     assert!(laid_out > 5 && laid_out < 100, "{laid_out} rows laid out");
-    // The first press selects the first thread; one more than there are stays on the last.
+    // The first comment is selected at once; one press more than there are threads stays on
+    // the last.
     for _ in 0..257 {
         harness
             .state_mut()
@@ -187,13 +201,14 @@ fn a_big_page_lays_out_only_the_rows_in_view_and_commands_reach_the_end() {
 
 #[test]
 fn every_command_has_a_shortcut_and_the_view_choices_survive_a_restart() {
-    for command in InspectCommand::ALL {
-        let shortcut = command.shortcut();
-        let listed = SHORTCUTS
-            .iter()
-            .find(|(s, _)| *s == shortcut)
-            .map(|(_, c)| *c);
-        assert_eq!(listed, Some(command), "{}", command.label());
+    let inspector_commands: Vec<Command> = Command::ALL
+        .iter()
+        .copied()
+        .filter(|command| command.inspect().is_some())
+        .collect();
+    assert_eq!(inspector_commands.len(), 6);
+    for command in inspector_commands {
+        assert!(!command.shortcuts().is_empty(), "{}", command.text());
     }
     let mut inspector = Inspector::default();
     inspector.leaf_only = true;

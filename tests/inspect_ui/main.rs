@@ -14,7 +14,8 @@ use serde_json::{Value, json};
 
 use streamlens::api::{Page, Route, Stream, StreamModel};
 use streamlens::inspect::PageIndex;
-use streamlens::ui::inspect::{InspectCommand, Inspector, take_commands};
+use streamlens::ui::commands::{Command, Shortcuts};
+use streamlens::ui::inspect::{InspectCommand, Inspector};
 
 pub(crate) struct View {
     pub(crate) inspector: Inspector,
@@ -24,6 +25,7 @@ pub(crate) struct View {
     pub(crate) commands: Vec<InspectCommand>,
     /// Whether the frame reads the inspector's shortcuts from the keyboard.
     pub(crate) keys: bool,
+    pub(crate) shortcuts: Shortcuts,
     /// Every text put on the clipboard.
     pub(crate) copied: Vec<String>,
 }
@@ -88,18 +90,25 @@ pub(crate) fn harness_from(
         index,
         commands: Vec::new(),
         keys: false,
+        shortcuts: Shortcuts::default(),
         copied: Vec::new(),
     };
     builder.build_ui_state(
         |ui, view: &mut View| {
             if view.keys {
-                view.commands.extend(take_commands(ui.ctx()));
+                // The registry's shortcuts of the inspector's commands, read as the app does.
+                let pressed = view
+                    .shortcuts
+                    .pressed(ui.ctx(), |command| command.inspect().is_some());
+                view.commands
+                    .extend(pressed.into_iter().filter_map(Command::inspect));
             }
             for command in std::mem::take(&mut view.commands) {
                 view.inspector
                     .apply(command, &view.page, &view.index, ui.ctx());
             }
             view.inspector.show(ui, &view.page, &view.index);
+            view.shortcuts.end_frame(ui.ctx());
             ui.ctx().output(|output| {
                 for command in &output.commands {
                     if let OutputCommand::CopyText(text) = command {

@@ -8,9 +8,8 @@ use egui_kittest::kittest::Queryable as _;
 
 use streamlens::api::Page;
 use streamlens::inspect::local_time;
-use streamlens::ui::inspect::InspectCommand;
 
-use super::{View, command, fetch_new_claims, harness_from, new_claims_model, results_new_claims};
+use super::{View, fetch_new_claims, harness_from, new_claims_model, results_new_claims};
 
 /// The inspector on `page` with its first comment selected, drawn by wgpu in `theme`.
 fn drawn(page: Page, theme: egui::Theme) -> Harness<'static, View> {
@@ -19,8 +18,8 @@ fn drawn(page: Page, theme: egui::Theme) -> Harness<'static, View> {
         .with_theme(theme)
         .wgpu();
     let mut harness = harness_from(builder, page, Some(&new_claims_model()));
+    // A new page shows its first comment at once.
     harness.run();
-    command(&mut harness, InspectCommand::NextComment);
     mask_local_times(&mut harness);
     harness
 }

@@ -37,6 +37,17 @@ pub struct Comment {
     pub attachments: Vec<Attachment>,
 }
 
+impl Comment {
+    /// The first non-empty subject, in message order.
+    pub fn subject(&self) -> Option<&str> {
+        self.messages
+            .iter()
+            .filter_map(|m| m.subject.as_ref())
+            .map(|s| s.text.trim())
+            .find(|s| !s.is_empty())
+    }
+}
+
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct Message {
     #[serde(default)]

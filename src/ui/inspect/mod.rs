@@ -14,7 +14,6 @@ mod rows;
 
 use std::collections::HashSet;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
 use serde::{Deserialize, Serialize};
 
 use crate::api::Page;
@@ -22,7 +21,8 @@ use crate::inspect::PageIndex;
 
 pub use properties::PropertySort;
 
-/// Something the app asks the inspector to do, from a shortcut or a menu.
+/// Something the app asks the inspector to do: what the commands of the registry
+/// ([`crate::ui::commands`]) and the palette's comment rows come to here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum InspectCommand {
     NextComment,
@@ -31,81 +31,8 @@ pub enum InspectCommand {
     PreviousThread,
     FocusFilter,
     CopyUid,
-}
-
-/// Every shortcut of the inspector: each command's own, then the arrow keys. egui ignores an
-/// extra Shift when matching, so the more specific shortcuts come first and [`take_commands`]
-/// tries them in this order.
-pub const SHORTCUTS: &[(KeyboardShortcut, InspectCommand)] = &[
-    pair(InspectCommand::CopyUid),
-    pair(InspectCommand::FocusFilter),
-    pair(InspectCommand::NextThread),
-    pair(InspectCommand::PreviousThread),
-    pair(InspectCommand::NextComment),
-    pair(InspectCommand::PreviousComment),
-    (
-        KeyboardShortcut::new(Modifiers::NONE, Key::ArrowDown),
-        InspectCommand::NextComment,
-    ),
-    (
-        KeyboardShortcut::new(Modifiers::NONE, Key::ArrowUp),
-        InspectCommand::PreviousComment,
-    ),
-];
-
-const fn pair(command: InspectCommand) -> (KeyboardShortcut, InspectCommand) {
-    (command.shortcut(), command)
-}
-
-impl InspectCommand {
-    /// In menu order.
-    pub const ALL: [InspectCommand; 6] = [
-        Self::NextComment,
-        Self::PreviousComment,
-        Self::NextThread,
-        Self::PreviousThread,
-        Self::FocusFilter,
-        Self::CopyUid,
-    ];
-
-    /// The text of its menu entry.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NextComment => "Next comment",
-            Self::PreviousComment => "Previous comment",
-            Self::NextThread => "Next thread",
-            Self::PreviousThread => "Previous thread",
-            Self::FocusFilter => "Search this page",
-            Self::CopyUid => "Copy comment uid",
-        }
-    }
-
-    /// The shortcut shown beside its menu entry.
-    pub const fn shortcut(self) -> KeyboardShortcut {
-        let (modifiers, key) = match self {
-            Self::NextComment => (Modifiers::NONE, Key::J),
-            Self::PreviousComment => (Modifiers::NONE, Key::K),
-            Self::NextThread => (Modifiers::SHIFT, Key::J),
-            Self::PreviousThread => (Modifiers::SHIFT, Key::K),
-            Self::FocusFilter => (Modifiers::COMMAND, Key::F),
-            Self::CopyUid => (Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C),
-        };
-        KeyboardShortcut::new(modifiers, key)
-    }
-}
-
-/// Consumes this frame's inspector shortcuts. Plain keys (J, K, arrows) are left alone while a
-/// text field has the keyboard, so that typing a `j` in a search box types it.
-pub fn take_commands(ctx: &egui::Context) -> Vec<InspectCommand> {
-    let typing = ctx.egui_wants_keyboard_input();
-    ctx.input_mut(|input| {
-        SHORTCUTS
-            .iter()
-            .filter(|(shortcut, _)| !typing || shortcut.modifiers.command)
-            .filter(|(shortcut, _)| input.consume_shortcut(shortcut))
-            .map(|(_, command)| *command)
-            .collect()
-    })
+    /// Select this comment (an index into the page's results) and bring its row into view.
+    Select(usize),
 }
 
 /// The inspector's view state. Only the analyst's display choices are saved between runs;
@@ -140,9 +67,7 @@ pub struct Inspector {
 impl Inspector {
     /// Draws the inspector into all of `ui`.
     pub fn show(&mut self, ui: &mut egui::Ui, page: &Page, index: &PageIndex) {
-        if self.list.refresh(page, index, &self.filter.filter) {
-            self.forget_page();
-        }
+        self.refresh(page, index);
         egui::Panel::top("inspect-filter").show(ui, |ui| {
             self.filter.show(ui, self.list.choices());
         });
@@ -168,9 +93,7 @@ impl Inspector {
         index: &PageIndex,
         ctx: &egui::Context,
     ) {
-        if self.list.refresh(page, index, &self.filter.filter) {
-            self.forget_page();
-        }
+        self.refresh(page, index);
         match command {
             InspectCommand::NextComment => self.select_moved(self.list.step(self.selected, 1)),
             InspectCommand::PreviousComment => self.select_moved(self.list.step(self.selected, -1)),
@@ -188,6 +111,10 @@ impl Inspector {
                     ctx.copy_text(result.comment.uid.to_string());
                 }
             }
+            InspectCommand::Select(result) if result < page.results.len() => {
+                self.select_moved(Some(result))
+            }
+            InspectCommand::Select(_) => {}
         }
     }
 
@@ -200,6 +127,15 @@ impl Inspector {
     /// The selected comment, as an index into `page.results`.
     pub fn selected(&self) -> Option<usize> {
         self.selected
+    }
+
+    /// Rebuilds what the page or the filter changed. A new page shows its first comment at
+    /// once; nothing takes the keyboard, so J and K keep stepping through the list.
+    fn refresh(&mut self, page: &Page, index: &PageIndex) {
+        if self.list.refresh(page, index, &self.filter.filter) {
+            self.forget_page();
+            self.select_moved(self.list.step(None, 1));
+        }
     }
 
     fn forget_page(&mut self) {

@@ -40,12 +40,7 @@ pub(super) fn texts(row: Row, page: &Page, index: &PageIndex) -> (String, String
 
 fn comment_texts(result: &StreamResult, view: &ResultView) -> (String, String) {
     let messages = &result.comment.messages;
-    let subject = messages
-        .iter()
-        .filter_map(|m| m.subject.as_ref())
-        .map(|s| s.text.trim())
-        .find(|s| !s.is_empty())
-        .unwrap_or("(no subject)");
+    let subject = result.comment.subject().unwrap_or("(no subject)");
     let from = messages
         .iter()
         .find_map(|m| m.from.as_deref().map(str::to_owned));
