@@ -103,3 +103,122 @@ impl AppState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::api::{ApiError, Dataset, ErrorKind, Stream};
+    use crate::state::tests::connected;
+    use crate::state::{Action, AppState};
+    use crate::worker::{Command, Event, RequestId};
+
+    fn listing(state: &mut AppState) -> Option<RequestId> {
+        match state.handle(Action::ListAllStreams).as_slice() {
+            [Command::ListAllStreams { id }] => Some(*id),
+            [] => None,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    fn streams(json: &str) -> Vec<Stream> {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn found(state: &AppState) -> Vec<String> {
+        let directory = &state.catalog.directory;
+        let named = directory.streams.iter();
+        named
+            .map(|s| format!("{} {:?}", s.stream, s.title))
+            .collect()
+    }
+
+    #[test]
+    fn every_stream_is_listed_once_per_connection_and_stale_replies_are_dropped() {
+        assert_eq!(listing(&mut AppState::default()), None, "not connected");
+        let mut state = connected();
+        let id = listing(&mut state).expect("the first opening asks");
+        assert_eq!(listing(&mut state), None, "not while under way");
+        let stale = Event::StreamsOfDataset {
+            id: RequestId(id.0 + 100),
+            project: "x".into(),
+            dataset: "y".into(),
+            result: Ok(streams(r#"[{"name":"z"}]"#)),
+        };
+        state.apply(stale);
+        state.apply(Event::StreamsOfDataset {
+            id,
+            project: "p".into(),
+            dataset: "d".into(),
+            result: Ok(streams(
+                r#"[{"name":"a","title":"Alpha"},{"name":"b","title":" "}]"#,
+            )),
+        });
+        assert_eq!(found(&state), ["p/d/a Some(\"Alpha\")", "p/d/b None"]);
+        state.apply(Event::AllStreamsListed { id, result: Ok(()) });
+        assert!(state.catalog.directory.loading.is_none());
+        assert_eq!(listing(&mut state), None, "complete: not asked again");
+
+        state.handle(Action::Disconnect);
+        assert!(
+            found(&state).is_empty(),
+            "another connection, other streams"
+        );
+    }
+
+    #[test]
+    fn a_listing_that_failed_says_so_and_is_asked_for_again() {
+        let mut state = connected();
+        let id = listing(&mut state).unwrap();
+        let refused = ApiError::new(ErrorKind::Cancelled, None, "refused");
+        state.apply(Event::StreamsOfDataset {
+            id,
+            project: "p".into(),
+            dataset: "d".into(),
+            result: Err(refused.clone()),
+        });
+        state.apply(Event::AllStreamsListed { id, result: Ok(()) });
+        let problem = state.catalog.directory.problem.clone().unwrap();
+        assert!(
+            problem.starts_with("The streams of p/d could not be listed"),
+            "{problem}"
+        );
+        let again = listing(&mut state).expect("asked again");
+        assert!(state.catalog.directory.problem.is_none());
+        state.apply(Event::AllStreamsListed {
+            id: again,
+            result: Err(refused),
+        });
+        let problem = state.catalog.directory.problem.clone().unwrap();
+        assert!(
+            problem.starts_with("The datasets could not be listed"),
+            "{problem}"
+        );
+    }
+
+    #[test]
+    fn going_to_a_stream_chooses_it_as_the_picker_would() {
+        let mut state = connected();
+        let wanted = "p2/d2/s2".parse().unwrap();
+        let commands = state.handle(Action::GoToStream(wanted));
+        let [Command::ListDatasets { id, project }] = commands.as_slice() else {
+            panic!("the project's datasets first: {commands:?}");
+        };
+        assert_eq!(project, "p2");
+        let datasets: Vec<Dataset> =
+            serde_json::from_str(r#"[{"owner":"p2","name":"d1"},{"owner":"p2","name":"d2"}]"#)
+                .unwrap();
+        let commands = state.apply(Event::Datasets {
+            id: *id,
+            result: Ok(datasets),
+        });
+        let [Command::ListStreams { id, dataset, .. }] = commands.as_slice() else {
+            panic!("then the dataset's streams: {commands:?}");
+        };
+        assert_eq!(dataset, "d2");
+        state.apply(Event::Streams {
+            id: *id,
+            result: Ok(streams(r#"[{"name":"s1"},{"name":"s2"}]"#)),
+        });
+        let chosen = state.catalog.chosen().map(|s| s.to_string());
+        assert_eq!(chosen.as_deref(), Some("p2/d2/s2"));
+    }
+}

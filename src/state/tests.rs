@@ -4,7 +4,7 @@ use super::*;
 use crate::api::{ApiError, ErrorKind, Page, Stream, User};
 use crate::worker::{Connected, FetchedPage};
 
-fn connected() -> AppState {
+pub(super) fn connected() -> AppState {
     let mut state = AppState::default();
     let commands = state.handle(Action::OpenDemo);
     let [Command::Connect { id, .. }] = commands.as_slice() else {
