@@ -3,7 +3,7 @@
 
 mod support;
 
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use streamlens::api::{Route, Token};
 use streamlens::app::AppOptions;
 use streamlens::credentials::CredentialStore;
@@ -259,6 +259,11 @@ fn a_fetched_page_opens_on_its_first_comment_and_j_steps_on_from_there() {
             .is_none(),
         "the detail is not empty"
     );
+    let highlighted_rows = harness
+        .query_all_by_role(egui::accesskit::Role::ListBoxOption)
+        .filter(|row| row.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True))
+        .count();
+    assert_eq!(highlighted_rows, 1, "its row is in view and highlighted");
     // Nothing took the keyboard: J steps through the list.
     harness.key_press(egui::Key::J);
     harness.run_steps(2);

@@ -200,7 +200,8 @@ impl ListCache {
             let step = row_height + ui.spacing().item_spacing.y;
             let (top, height) = self.viewport;
             let row_top = row as f32 * step;
-            if row_top < top {
+            // Before the list was first drawn its height is unknown (0): put the row on top.
+            if row_top < top || height <= 0.0 {
                 area = area.vertical_scroll_offset(row_top);
             } else if row_top + step > top + height {
                 area = area.vertical_scroll_offset(row_top + step - height);
