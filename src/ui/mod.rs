@@ -53,10 +53,9 @@ pub fn show(
     central: impl FnOnce(&mut egui::Ui),
 ) {
     let state = now.state;
-    let actions = &mut requests.actions;
     egui::Panel::top("menu").show(ui, |ui| top_bar::show(ui, now, &mut requests.commands));
     if let Some(confirm) = &state.confirm {
-        confirm::show(ui.ctx(), confirm, actions);
+        confirm::show(ui.ctx(), confirm, &mut requests.actions);
     }
     palette::show(ui.ctx(), now, drafts, requests);
     let actions = &mut requests.actions;

@@ -1,6 +1,7 @@
 //! Every command of the app, defined once: its text, tooltip, shortcuts and menu here, when it
-//! can run and what it does in [`run`], how its shortcuts are read in [`keys`]. Menus, buttons'
-//! tooltips, shortcut handling, the command palette and README's keyboard table all read this.
+//! can run and what it does in `run.rs`, how its shortcuts are read in `keys.rs`. Menus,
+//! buttons' tooltips, shortcut handling, the command palette and README's keyboard table all
+//! read this.
 //!
 //! A new command is one line in the `commands!` list plus its arm in each `match` on
 //! [`Command`] (the compiler names any that are missing): its [`Entry`], when it is available,
@@ -203,7 +204,7 @@ impl Command {
             ),
             Open => (
                 "Open…",
-                "Open an exported page, or a saved fetch or results response",
+                "Open an exported page, or a saved fetch or results response.",
                 const { &[ctrl(Key::O)] },
                 Menu::File,
             ),
