@@ -27,8 +27,8 @@ pub struct AppOptions {
     pub keyring: KeyringChoice,
     pub client: ClientConfig,
     pub dialogs: Dialogs,
-    /// Open this page file at start (`streamlens open FILE`).
-    pub open: Option<PathBuf>,
+    /// Open these page files at start (`streamlens FILE…`), one after the other.
+    pub open: Vec<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -40,7 +40,7 @@ impl Default for AppOptions {
             keyring: KeyringChoice::Platform,
             client: ClientConfig::default(),
             dialogs: Dialogs::Native,
-            open: None,
+            open: Vec::new(),
         }
     }
 }
@@ -52,6 +52,8 @@ pub struct App {
     inspector: Inspector,
     shortcuts: Shortcuts,
     worker: Worker,
+    /// The window title last sent, so it is sent again only when it changes.
+    title: String,
 }
 
 impl App {
@@ -80,12 +82,15 @@ impl App {
                 .unwrap_or_default(),
             shortcuts: Shortcuts::default(),
             worker,
+            title: String::new(),
         };
         let start = app.state.start();
         app.send_all(start);
-        if let Some(path) = options.open {
-            // A file asked for on the command line: offline, no demo.
-            app.act(Action::OpenPath(path));
+        if !options.open.is_empty() {
+            // Files asked for on the command line: offline, no demo.
+            for path in options.open {
+                app.act(Action::OpenPath(path));
+            }
         } else if let Some((endpoint, token)) = options.session {
             app.act(Action::ConnectSession { endpoint, token });
         } else if options.demo
@@ -206,6 +211,11 @@ impl eframe::App for App {
             self.inspect(&ctx, command);
         }
         self.shortcuts.end_frame(&ctx);
+        let title = ui::title::window_title(&self.state);
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

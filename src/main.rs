@@ -8,9 +8,9 @@ fn main() -> std::process::ExitCode {
     match cli.command {
         Some(CliCommand::Fetch(args)) => streamlens::cli::fetch::run(args),
         Some(CliCommand::DemoServer(args)) => streamlens::cli::demo_server::run(args),
-        Some(CliCommand::Open { file }) => {
-            streamlens::cli::gui::run(cli.demo, cli.no_keyring, Some(file))
+        Some(CliCommand::Open { files }) => {
+            streamlens::cli::gui::run(cli.demo, cli.no_keyring, files)
         }
-        None => streamlens::cli::gui::run(cli.demo, cli.no_keyring, None),
+        None => streamlens::cli::gui::run(cli.demo, cli.no_keyring, cli.files),
     }
 }

@@ -1,33 +1,29 @@
-//! The real binary on a real (virtual) X server, in two ways a newcomer meets it first:
+//! The real binary on a real (virtual) X server, in the ways a newcomer meets it first:
 //! `streamlens --demo` must connect to its demo server and draw its window, and
 //! `streamlens open FILE` must read a saved page offline and draw it. Each waits for the app's own
-//! log line saying so, then keeps a screenshot in `target/smoke/`.
+//! log line saying so, then keeps a screenshot in `target/smoke/`. Under a window manager, the
+//! window must carry the app's icon, a title naming what is on screen, and the application id as
+//! its X11 class, the way a desktop matches it to its launcher.
 #![cfg(target_os = "linux")]
+
+mod x11;
 
 use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use streamlens::api::{Page, Route};
+use streamlens::cli::gui::APP_ID;
+use x11::{KillOnDrop, PropertySpy};
 
 const APP: &str = env!("CARGO_BIN_EXE_streamlens");
 const DEADLINE: Duration = Duration::from_secs(60);
 /// A blank screen has one colour; a drawn window with anti-aliased text has hundreds.
 const MIN_COLOURS: u32 = 16;
-
-/// A child process that is killed (and reaped) when the test ends, passed or failed.
-struct KillOnDrop(Child);
-
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 #[test]
 #[ignore = "needs Xvfb: run by scripts/test"]
@@ -47,13 +43,56 @@ fn a_saved_page_opens_offline_and_draws() {
     );
     let page = Page::parse(Route::Fetch, Bytes::from(std::fs::read(file).unwrap())).unwrap();
     let mut app = Running::start(&["--no-keyring", "open", file]);
-    app.wait_for_window();
+    let window = app.wait_for_window();
     let opened = app.wait_for_line("opened ");
     assert!(
         opened.ends_with(&format!(": {} comments", page.results.len())),
         "the app read another number of comments than the file holds: {opened}"
     );
+    app.wait_for_title(&window, "fetch-new-claims.json — streamlens");
     app.screenshot_until_drawn("streamlens-open.png");
+}
+
+#[test]
+#[ignore = "needs Xvfb and openbox: run by scripts/test"]
+fn the_window_carries_its_icon_title_and_application_id() {
+    let mut app = Running::start_managed(&["--demo"]);
+    let window = app.wait_for_window();
+    app.wait_for_line("connected to 127.0.0.1");
+    // The demo chooses its stream as soon as the listings arrive.
+    let title = "triage — northwind-bank/service-mail (Demo) — streamlens";
+    app.wait_for_title(&window, title);
+    let named = x11::run_client(&app.display, "xdotool", &["getwindowname", &window]);
+    assert_eq!(named, format!("{title}\n"));
+
+    let class = x11::run_client(&app.display, "xprop", &["-id", &window, "WM_CLASS"]);
+    assert_eq!(
+        class,
+        format!("WM_CLASS(STRING) = \"\", \"{APP_ID}\"\n"),
+        "the class is the application id (the instance stays empty)"
+    );
+
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!(
+        "../assets/icons/hicolor/128x128/apps/io.github.streamlens.Streamlens.png"
+    ))
+    .unwrap();
+    let mut expected = vec![icon.width, icon.height];
+    expected.extend(
+        icon.rgba
+            .chunks(4)
+            .map(|p| u32::from_be_bytes([p[3], p[0], p[1], p[2]])),
+    );
+    let shown = x11::window_icon(&app.display, &window);
+    let differing = shown.iter().zip(&expected).filter(|(a, b)| a != b).count();
+    assert!(
+        shown.len() == expected.len() && differing == 0,
+        "the window's icon is not the app's: {} values (128 × 128 wanted), {differing} differ",
+        shown.len().saturating_sub(2)
+    );
+
+    // The window manager has framed the window: its title bar shows the icon and the title.
+    app.wait_for_property(&window, "_NET_FRAME_EXTENTS", |line| line.contains(" = "));
+    app.screenshot_until_drawn("streamlens-window.png");
 }
 
 /// The app on an Xvfb of its own, with its own home and XDG folders; what it logs arrives line
@@ -65,14 +104,25 @@ struct Running {
     lines: mpsc::Receiver<String>,
     /// Everything it printed so far, for failure messages.
     printed: Arc<Mutex<Vec<String>>>,
+    _window_manager: Option<KillOnDrop>,
     _xvfb: KillOnDrop,
     _home: tempfile::TempDir,
 }
 
 impl Running {
     fn start(args: &[&str]) -> Running {
+        Self::launch(args, false)
+    }
+
+    /// On a display with a window manager, which frames the window with its icon and title.
+    fn start_managed(args: &[&str]) -> Running {
+        Self::launch(args, true)
+    }
+
+    fn launch(args: &[&str], managed: bool) -> Running {
         let home = tempfile::tempdir().unwrap();
-        let (xvfb, display) = start_xvfb();
+        let (xvfb, display) = x11::start_xvfb();
+        let window_manager = managed.then(|| x11::start_window_manager(&display, home.path()));
         let mut app = KillOnDrop(
             Command::new(APP)
                 .args(args)
@@ -107,6 +157,7 @@ impl Running {
             deadline: Instant::now() + DEADLINE,
             lines,
             printed,
+            _window_manager: window_manager,
             _xvfb: xvfb,
             _home: home,
         }
@@ -138,9 +189,9 @@ impl Running {
         }
     }
 
-    /// Waits (in xdotool, which watches the X server) for a visible window titled streamlens;
-    /// fails at once if the app exits first.
-    fn wait_for_window(&mut self) {
+    /// Waits (in xdotool, which watches the X server) for a visible window titled streamlens and
+    /// returns its id; fails at once if the app exits first.
+    fn wait_for_window(&mut self) -> String {
         let mut search = Command::new("timeout");
         search
             .arg(remaining_seconds(self.deadline).to_string())
@@ -159,7 +210,10 @@ impl Running {
         });
         loop {
             match receiver.recv_timeout(Duration::from_millis(250)) {
-                Ok(Ok(Output { status, .. })) if status.success() => return,
+                Ok(Ok(Output { status, stdout, .. })) if status.success() => {
+                    let found = String::from_utf8(stdout).unwrap();
+                    return found.lines().next().unwrap().to_owned();
+                }
                 Ok(_) => panic!(
                     "no window titled streamlens appeared within {} s\n{}",
                     DEADLINE.as_secs(),
@@ -168,6 +222,35 @@ impl Running {
                 Err(mpsc::RecvTimeoutError::Timeout) => self.fail_if_exited("its window"),
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
                     unreachable!("the search thread sends")
+                }
+            }
+        }
+    }
+
+    fn wait_for_title(&mut self, window: &str, title: &str) {
+        let wanted = format!("_NET_WM_NAME(UTF8_STRING) = \"{title}\"");
+        self.wait_for_property(window, "_NET_WM_NAME", |line| line == wanted);
+    }
+
+    /// Waits for the window's `property` to be printed (by xprop) as a line `accept`s.
+    fn wait_for_property(&mut self, window: &str, property: &str, accept: impl Fn(&str) -> bool) {
+        let spy = PropertySpy::start(&self.display, window, property);
+        let mut last = String::from("nothing");
+        loop {
+            match spy.lines.recv_timeout(Duration::from_millis(250)) {
+                Ok(line) if accept(&line) => return,
+                Ok(line) => last = line,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    self.fail_if_exited(property);
+                    assert!(
+                        Instant::now() < self.deadline,
+                        "{property} stayed at {last} for {} s\n{}",
+                        DEADLINE.as_secs(),
+                        self.log_tail()
+                    );
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    panic!("xprop stopped watching {property}; last: {last}")
                 }
             }
         }
@@ -217,41 +300,6 @@ impl Running {
         let tail = printed[printed.len().saturating_sub(20)..].join("\n");
         format!("last lines of the app's output:\n{tail}")
     }
-}
-
-/// Starts Xvfb on a display it picks itself; `-displayfd 1` makes it write the number to stdout
-/// once it accepts connections, so this waits for exactly that moment.
-fn start_xvfb() -> (KillOnDrop, String) {
-    let mut xvfb = KillOnDrop(
-        Command::new("Xvfb")
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb is not installed: run scripts/install-deps"),
-    );
-    let stdout = xvfb.0.stdout.take().unwrap();
-    let (sender, receiver) = mpsc::channel();
-    thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = sender.send(line);
-    });
-    let number = receiver
-        .recv_timeout(Duration::from_secs(30))
-        .expect("Xvfb did not report a display within 30 s");
-    let number = number.trim();
-    assert!(!number.is_empty(), "Xvfb exited without opening a display");
-    (xvfb, format!(":{number}"))
 }
 
 /// Whole seconds left, at least one (`timeout 0` would mean no limit at all).

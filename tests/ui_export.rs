@@ -137,7 +137,7 @@ fn an_exported_page_opens_offline_from_the_menu_and_the_command_line() {
     );
 
     let mut offline = app(AppOptions {
-        open: Some(target),
+        open: vec![target],
         keyring: KeyringChoice::Off,
         ..AppOptions::default()
     });
@@ -151,7 +151,7 @@ fn a_file_that_is_not_a_page_gets_a_clear_message() {
     let target = dir.path().join("notes.txt");
     std::fs::write(&target, "meeting notes, not JSON").unwrap();
     let mut harness = app(AppOptions {
-        open: Some(target),
+        open: vec![target],
         keyring: KeyringChoice::Off,
         ..AppOptions::default()
     });

@@ -1,4 +1,4 @@
-//! `streamlens [--demo]`: the desktop app.
+//! `streamlens [--demo] [FILE…]`: the desktop app.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -6,14 +6,29 @@ use std::process::ExitCode;
 use crate::app::{App, AppOptions};
 use crate::worker::KeyringChoice;
 
-/// Opens the window. `--demo` connects to the in-process demo server at once; `open` shows a
-/// page file offline instead.
-pub fn run(demo: bool, no_keyring: bool, open: Option<PathBuf>) -> ExitCode {
+/// The application id: the window's Wayland app id and X11 class, and the name of the desktop
+/// entry, icons and AppStream metainfo under `assets/`, so a desktop matches the running window
+/// to its launcher. Reverse-DNS, as AppStream and the desktop entry specification ask.
+pub const APP_ID: &str = "io.github.streamlens.Streamlens";
+
+/// The window icon: the 128 px rendering of `assets/icons/hicolor/scalable/apps/APP_ID.svg`.
+const ICON_PNG: &[u8] =
+    include_bytes!("../../assets/icons/hicolor/128x128/apps/io.github.streamlens.Streamlens.png");
+
+/// Opens the window. `--demo` connects to the in-process demo server at once; page files given
+/// on the command line are shown offline instead.
+pub fn run(demo: bool, no_keyring: bool, open: Vec<PathBuf>) -> ExitCode {
+    let icon = eframe::icon_data::from_png_bytes(ICON_PNG).expect("the bundled icon is a PNG");
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("streamlens")
+            .with_app_id(APP_ID)
+            .with_icon(icon)
             .with_inner_size([1280.0, 800.0])
             .with_drag_and_drop(true),
+        // eframe would otherwise keep settings under the app id; they stay where earlier versions
+        // saved them (~/.local/share/streamlens/app.ron), with the list of saved connections.
+        persistence_path: eframe::storage_dir("streamlens").map(|dir| dir.join("app.ron")),
         ..Default::default()
     };
     let keyring = if no_keyring {

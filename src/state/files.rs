@@ -1,5 +1,6 @@
 //! Export the shown page, open a page from a file, and the typed path where no dialog appears.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use crate::export::{ExportFormat, Provenance, suggested_file_name};
@@ -19,6 +20,9 @@ pub enum PathPrompt {
 pub struct Files {
     pub saving: Option<(RequestId, ExportFormat)>,
     pub opening: Option<RequestId>,
+    /// Files waiting for the one being opened, in the order given (several on the command line,
+    /// or dropped together): each opens in turn, so every page joins the history.
+    pub queued: VecDeque<PathBuf>,
     /// Offers a typed path after a dialog came back empty.
     pub prompt: Option<PathPrompt>,
 }
@@ -52,9 +56,11 @@ impl AppState {
             }
             Action::OpenPath(path) => {
                 self.files.prompt = None;
-                let id = self.next_id();
-                self.files.opening = Some(id);
-                vec![Command::Open { id, path }]
+                self.files.queued.push_back(path);
+                if self.files.opening.is_some() {
+                    return Vec::new();
+                }
+                self.open_next()
             }
             Action::DismissPathPrompt => {
                 self.files.prompt = None;
@@ -115,7 +121,7 @@ impl AppState {
                 None => {
                     self.files.opening = None;
                     self.files.prompt = Some(PathPrompt::Open);
-                    Vec::new()
+                    self.open_next()
                 }
             },
             Event::Opened { id, path, result } if self.files.opening == Some(id) => {
@@ -133,10 +139,20 @@ impl AppState {
                     }
                     Err(message) => self.show_error(message, None),
                 }
-                Vec::new()
+                self.open_next()
             }
             _ => Vec::new(),
         }
+    }
+
+    /// Opens the first queued file, if any.
+    fn open_next(&mut self) -> Vec<Command> {
+        let Some(path) = self.files.queued.pop_front() else {
+            return Vec::new();
+        };
+        let id = self.next_id();
+        self.files.opening = Some(id);
+        vec![Command::Open { id, path }]
     }
 }
 

@@ -145,3 +145,52 @@ fn an_empty_dialog_answer_offers_a_typed_path() {
         matches!(commands.as_slice(), [Command::Export { path, format: ExportFormat::Csv, .. }] if path == std::path::Path::new("/tmp/x.csv"))
     );
 }
+
+#[test]
+fn files_given_together_open_one_after_the_other_and_all_join_the_history() {
+    let mut state = AppState::default();
+    let open_command = |commands: Vec<Command>| match commands.as_slice() {
+        [Command::Open { id, path }] => (*id, path.clone()),
+        other => panic!("expected one open: {other:?}"),
+    };
+    let (first, path) = open_command(state.handle(Action::OpenPath("a.json".into())));
+    assert_eq!(path, std::path::Path::new("a.json"));
+    for later in ["broken.json", "c.json"] {
+        assert!(
+            state.handle(Action::OpenPath(later.into())).is_empty(),
+            "{later} waits for a.json"
+        );
+    }
+    let opened = |id, path: &str, result| Event::Opened {
+        id,
+        path: path.into(),
+        result,
+    };
+    let (second, path) = open_command(state.apply(opened(first, "a.json", Ok(page("a")))));
+    assert_eq!(path, std::path::Path::new("broken.json"));
+    let failed = Err("broken.json is not a page".to_owned());
+    let (third, path) = open_command(state.apply(opened(second, "broken.json", failed)));
+    assert_eq!(
+        path,
+        std::path::Path::new("c.json"),
+        "a failure does not stop the rest"
+    );
+    assert!(
+        state
+            .apply(opened(third, "c.json", Ok(page("c"))))
+            .is_empty()
+    );
+
+    let sequence_ids: Vec<_> = state
+        .pages
+        .history
+        .iter()
+        .map(|shown| shown.page.sequence_id.as_deref())
+        .collect();
+    assert_eq!(sequence_ids, [Some("a"), Some("c")]);
+    assert_eq!(state.pages.shown, Some(1), "the last file is shown");
+    assert_eq!(
+        state.banner.map(|banner| banner.message).as_deref(),
+        Some("broken.json is not a page")
+    );
+}

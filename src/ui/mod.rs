@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod inspect;
 mod palette;
 mod picker;
+pub mod title;
 mod top_bar;
 mod widgets;
 
