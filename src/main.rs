@@ -1,10 +1,14 @@
-use clap::Parser as _;
+use clap::FromArgMatches as _;
 use streamlens::cli::{Cli, CliCommand};
 
 fn main() -> std::process::ExitCode {
     // RUST_LOG=info shows what the worker does; nothing logged ever holds the token.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    let cli = Cli::parse();
+    let matches = streamlens::cli::package_files::with_package_files().get_matches();
+    if let Some(dir) = streamlens::cli::package_files::requested(&matches) {
+        return streamlens::cli::package_files::run(dir);
+    }
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
     match cli.command {
         Some(CliCommand::Fetch(args)) => streamlens::cli::fetch::run(args),
         Some(CliCommand::DemoServer(args)) => streamlens::cli::demo_server::run(args),

@@ -1,6 +1,6 @@
 //! The real binary on a real (virtual) X server, in the ways a newcomer meets it first:
 //! `streamlens --demo` must connect to its demo server and draw its window, and
-//! `streamlens open FILE` must read a saved page offline and draw it. Each waits for the app's own
+//! `streamlens FILE…` (as the desktop entry starts it) must read saved pages offline and draw. Each waits for the app's own
 //! log line saying so, then keeps a screenshot in `target/smoke/`. Under a window manager, the
 //! window must carry the app's icon, a title naming what is on screen, and the application id as
 //! its X11 class, the way a desktop matches it to its launcher.
@@ -36,20 +36,25 @@ fn demo_connects_and_draws_its_window() {
 
 #[test]
 #[ignore = "needs Xvfb: run by scripts/test"]
-fn a_saved_page_opens_offline_and_draws() {
-    let file = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/api-examples/fetch-new-claims.json"
-    );
-    let page = Page::parse(Route::Fetch, Bytes::from(std::fs::read(file).unwrap())).unwrap();
-    let mut app = Running::start(&["--no-keyring", "open", file]);
+fn saved_pages_given_as_arguments_open_offline_and_draw() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/api-examples");
+    let files = [
+        (Route::Fetch, format!("{folder}/fetch-new-claims.json")),
+        (Route::Results, format!("{folder}/results-new-claims.json")),
+    ];
+    // As the desktop entry's `Exec=streamlens %F` starts it: each file opens in turn.
+    let mut app = Running::start(&["--no-keyring", &files[0].1, &files[1].1]);
     let window = app.wait_for_window();
-    let opened = app.wait_for_line("opened ");
-    assert!(
-        opened.ends_with(&format!(": {} comments", page.results.len())),
-        "the app read another number of comments than the file holds: {opened}"
-    );
-    app.wait_for_title(&window, "fetch-new-claims.json — streamlens");
+    for (route, file) in &files {
+        let page = Page::parse(*route, Bytes::from(std::fs::read(file).unwrap())).unwrap();
+        let opened = app.wait_for_line("opened ");
+        assert_eq!(
+            opened.split_once("opened ").unwrap().1,
+            format!("{file}: {} comments", page.results.len()),
+            "the app read another file, or another number of comments than it holds"
+        );
+    }
+    app.wait_for_title(&window, "results-new-claims.json — streamlens");
     app.screenshot_until_drawn("streamlens-open.png");
 }
 

@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 pub mod demo_server;
 pub mod fetch;
 pub mod gui;
+pub mod package_files;
 
 #[derive(Debug, Parser)]
 #[command(name = "streamlens", version, about)]
