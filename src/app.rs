@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::api::{ClientConfig, Token};
 use crate::state::{Action, AppState, Settings};
+use crate::text::plural;
 use crate::ui::commands::{Command, Outcome, Shortcuts, Situation};
 use crate::ui::inspect::{InspectCommand, Inspector};
 use crate::ui::{self, Drafts, Requests};
@@ -45,6 +46,8 @@ impl Default for AppOptions {
     }
 }
 
+/// `Debug` shows everything the app holds, for tests that check what it could print.
+#[derive(Debug)]
 pub struct App {
     state: AppState,
     drafts: Drafts,
@@ -96,7 +99,7 @@ impl App {
         } else if options.demo
             || (options.demo_when_unconfigured
                 && app.state.settings.connections.is_empty()
-                && crate::credentials::session_token_from_env().is_none())
+                && crate::credentials::session_token_from_env::<Token>().is_none())
         {
             app.act(Action::OpenDemo);
         }
@@ -186,10 +189,8 @@ impl eframe::App for App {
         let state = &self.state;
         ui::show(ui, &now, &mut self.drafts, &mut requests, |ui| {
             if let Some(shown) = state.pages.current() {
-                ui.label(match shown.page.results.len() {
-                    1 => "1 comment on this page".to_owned(),
-                    n => format!("{n} comments on this page"),
-                });
+                let count = plural(shown.page.results.len(), "comment");
+                ui.label(format!("{count} on this page"));
                 inspector.show(ui, &shown.page, &shown.index);
             }
         });

@@ -1,7 +1,9 @@
 //! Secrets hygiene: a whole session with a distinctive token (save a connection, connect, fetch,
 //! meet a 401, export, quit), then a scan of everything the app wrote or said: its saved settings,
 //! every log record at trace level, the exported and temporary files, the state's debug text, and
-//! what the command line prints on success and failure. The token must appear nowhere.
+//! what the command line prints on success and failure. The token must appear nowhere. And
+//! everything the app holds (state, drafts, inspector, worker), printed with `{:?}` while a token
+//! is typed and after it is sent, shows no trace of it.
 
 mod support;
 
@@ -9,7 +11,8 @@ use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use streamlens::app::AppOptions;
+use egui_kittest::Harness;
+use streamlens::app::{App, AppOptions};
 use streamlens::credentials::CredentialStore;
 use streamlens::demo_server::{Fault, FaultRule};
 use streamlens::worker::{Dialogs, KeyringChoice};
@@ -178,4 +181,52 @@ fn command_line_output(fixture: &Fixture) -> Vec<(String, String)> {
         ("fetch failure".into(), refused),
         ("fetch file".into(), written),
     ]
+}
+
+/// The app's whole `Debug` text (state, drafts, inspector, worker) holds neither the token nor
+/// a piece of it.
+fn assert_no_trace(harness: &Harness<'_, App>, when: &str) -> String {
+    let text = format!("{:?}", harness.state());
+    let tail = &TOKEN[TOKEN.len() / 2..];
+    assert!(
+        !text.contains(TOKEN) && !text.contains(tail),
+        "the token shows {when}"
+    );
+    text
+}
+
+#[test]
+fn a_typed_token_shows_in_no_draft_or_state() {
+    let fixture = Fixture::new(TOKEN);
+    let mut harness = app(AppOptions {
+        keyring: KeyringChoice::Given(CredentialStore::mock()),
+        client: quick_client(),
+        ..AppOptions::default()
+    });
+    click(&mut harness, "Add connection…");
+    type_into(&mut harness, "Name", "debug");
+    type_into(&mut harness, "Endpoint", &fixture.server.base_url());
+    type_into(&mut harness, "API token", TOKEN);
+    let typed = assert_no_trace(&harness, "while typed into the new-connection form");
+    assert!(
+        typed.contains("SecretText(<redacted>)"),
+        "the form, token field included, is part of the text: {typed}"
+    );
+    click(&mut harness, "Save and connect");
+    // Connecting proves that the token typed is the one the form sent.
+    wait_for_label(&mut harness, "debug · 127.0.0.1");
+    assert_no_trace(&harness, "once the saved connection is made");
+
+    let mut harness = app(AppOptions {
+        keyring: KeyringChoice::Off,
+        client: quick_client(),
+        ..AppOptions::default()
+    });
+    click(&mut harness, "Connect for this session only…");
+    type_into(&mut harness, "Endpoint", &fixture.server.base_url());
+    type_into(&mut harness, "API token", TOKEN);
+    assert_no_trace(&harness, "while typed into the session-only form");
+    click(&mut harness, "Connect");
+    wait_for_label(&mut harness, "Session only · 127.0.0.1");
+    assert_no_trace(&harness, "once the session-only connection is made");
 }

@@ -1,14 +1,13 @@
 //! The async HTTP client. Reads are retried with backoff; advance and reset never are.
 
 use std::fmt;
-use std::time::Duration;
+use std::ops::RangeInclusive;
 
 use bytes::Bytes;
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap};
 
-use super::error::redact;
 use super::parse;
-use super::transport::{Reply, Retry};
+use super::transport::{ClientConfig, Progress, ProgressSink, Reply, Retry, Transport};
 use super::{
     ApiError, Dataset, Endpoint, ErrorKind, Page, ParseProblem, ProblemKind, Project, Route,
     Stream, Timestamp, Token, User,
@@ -48,72 +47,16 @@ impl std::str::FromStr for StreamRef {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PageRequest {
     pub route: Route,
-    /// 1..=1024 comments.
+    /// One of [`PageRequest::SIZES`].
     pub size: u32,
     pub max_filtered: Option<u32>,
 }
 
-/// Timeouts and retry policy. The fields are public so tests can shrink them.
-#[derive(Clone, Debug)]
-pub struct ClientConfig {
-    pub connect_timeout: Duration,
-    /// Longest silence while reading a response.
-    pub read_timeout: Duration,
-    /// Longest a single attempt may take in all.
-    pub total_timeout: Duration,
-    /// Retries of idempotent reads on 429, 5xx and connect errors.
-    pub max_retries: u32,
-    pub min_backoff: Duration,
-    pub max_backoff: Duration,
-    /// A `Retry-After` longer than this ends the retries at once instead of waiting.
-    pub max_retry_after: Duration,
-}
-
-impl Default for ClientConfig {
-    /// Generous like the official CLI (240 s per request): some server operations are slow, and
-    /// the UI can cancel.
-    fn default() -> Self {
-        Self {
-            connect_timeout: Duration::from_secs(10),
-            read_timeout: Duration::from_secs(60),
-            total_timeout: Duration::from_secs(240),
-            max_retries: 4,
-            min_backoff: Duration::from_millis(500),
-            max_backoff: Duration::from_secs(30),
-            max_retry_after: Duration::from_secs(120),
-        }
-    }
-}
-
-/// What a running read is doing, for the progress line.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Progress {
-    Sending {
-        attempt: u32,
-    },
-    Receiving {
-        bytes: u64,
-        total: Option<u64>,
-    },
-    RetryingIn {
-        delay: Duration,
-        attempt: u32,
-        reason: String,
-    },
-    Parsing {
-        bytes: u64,
-    },
-}
-
-/// Receives [`Progress`] reports; any `Fn(Progress)` is one.
-pub trait ProgressSink: Send + Sync {
-    fn report(&self, progress: Progress);
-}
-
-impl<F: Fn(Progress) + Send + Sync> ProgressSink for F {
-    fn report(&self, progress: Progress) {
-        self(progress)
-    }
+impl PageRequest {
+    /// How many comments a page may hold: what the API accepts.
+    pub const SIZES: RangeInclusive<u32> = 1..=1024;
+    /// The size asked for until the user picks another.
+    pub const DEFAULT_SIZE: u32 = 16;
 }
 
 /// A connection to one tenant. Cheap to clone (the HTTP pool is shared).
@@ -136,16 +79,14 @@ impl fmt::Debug for Client {
 
 impl Client {
     pub fn new(endpoint: Endpoint, token: Token, config: ClientConfig) -> Result<Client, ApiError> {
-        let mut authorization = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-            .map_err(|_| {
-                ApiError::new(
-                    ErrorKind::Rejected,
-                    None,
-                    "the token contains characters that cannot be sent (such as a line break); \
-                     copy it again",
-                )
-            })?;
-        authorization.set_sensitive(true);
+        let authorization = token.authorization().ok_or_else(|| {
+            ApiError::new(
+                ErrorKind::Rejected,
+                None,
+                "the token contains characters that cannot be sent (such as a line break); \
+                 copy it again",
+            )
+        })?;
         let mut headers = HeaderMap::new();
         headers.insert(AUTHORIZATION, authorization);
 
@@ -245,11 +186,17 @@ impl Client {
         request: PageRequest,
         progress: &dyn ProgressSink,
     ) -> Result<Page, ApiError> {
-        if !(1..=1024).contains(&request.size) {
+        let sizes = PageRequest::SIZES;
+        if !sizes.contains(&request.size) {
             return Err(ApiError::new(
                 ErrorKind::Rejected,
                 None,
-                format!("a page holds 1 to 1024 comments, not {}", request.size),
+                format!(
+                    "a page holds {} to {} comments, not {}",
+                    sizes.start(),
+                    sizes.end(),
+                    request.size
+                ),
             ));
         }
         let mut url = self
@@ -280,14 +227,17 @@ impl Client {
                 .body(body.clone()),
             None => self.http.get(url.clone()),
         };
-        let reply = self.send(&build, Retry::Allowed, progress).await;
+        let reply = self
+            .transport()
+            .send(&build, Retry::Allowed, progress)
+            .await;
         let reply = self.explained(reply, Target::Stream(stream)).await?;
         progress.report(Progress::Parsing {
             bytes: reply.body.len() as u64,
         });
         let mut page = self.finish(Page::parse(request.route, reply.body.clone()), &reply)?;
         for problem in &mut page.problems {
-            redact_problem(problem, self.token.expose());
+            redact_problem(problem, &self.token);
         }
         Ok(page)
     }
@@ -328,7 +278,10 @@ impl Client {
                 .header(CONTENT_TYPE, "application/json")
                 .body(body.clone())
         };
-        let reply = self.send(&build, Retry::Never, &|_: Progress| {}).await;
+        let reply = self
+            .transport()
+            .send(&build, Retry::Never, &|_: Progress| {})
+            .await;
         self.explained(reply, Target::Stream(stream)).await
     }
 
@@ -337,7 +290,7 @@ impl Client {
     fn finish<T>(&self, parsed: Result<T, ApiError>, reply: &Reply) -> Result<T, ApiError> {
         parsed.map_err(|mut err| {
             err.status = err.status.or(Some(reply.status));
-            err.redacted(self.token.expose())
+            err.redacted(&self.token)
         })
     }
 
@@ -345,8 +298,20 @@ impl Client {
     async fn get(&self, path: &[&str], target: Target<'_>) -> Result<Reply, ApiError> {
         let url = self.endpoint.route(path.iter().copied());
         let build = || self.http.get(url.clone());
-        let reply = self.send(&build, Retry::Allowed, &|_: Progress| {}).await;
+        let reply = self
+            .transport()
+            .send(&build, Retry::Allowed, &|_: Progress| {})
+            .await;
         self.explained(reply, target).await
+    }
+
+    /// Sends this client's requests.
+    pub(crate) fn transport(&self) -> Transport<'_> {
+        Transport {
+            config: &self.config,
+            endpoint: &self.endpoint,
+            token: &self.token,
+        }
     }
 }
 
@@ -374,10 +339,10 @@ fn stream_path<'a>(stream: &'a StreamRef, action: Option<&'a str>) -> Vec<&'a st
     path
 }
 
-fn redact_problem(problem: &mut ParseProblem, secret: &str) {
+fn redact_problem(problem: &mut ParseProblem, token: &Token) {
     match &mut problem.kind {
         ProblemKind::Repaired(words) | ProblemKind::Skipped(words) => {
-            *words = redact(words, secret);
+            *words = token.redact(words);
         }
     }
 }

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use super::Token;
+
 /// Which level of `project / dataset / stream` an address named, for "not found".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Resource {
@@ -97,8 +99,8 @@ impl ApiError {
 
     /// Removes every occurrence of the token's text from the words this error carries. The
     /// client calls it on every error it returns, whatever produced the words.
-    pub(crate) fn redacted(mut self, secret: &str) -> Self {
-        self.detail = redact(&self.detail, secret);
+    pub(crate) fn redacted(mut self, token: &Token) -> Self {
+        self.detail = token.redact(&self.detail);
         self
     }
 
@@ -258,15 +260,6 @@ pub(crate) fn describe_duration(duration: Duration) -> String {
     }
 }
 
-/// `text` with every occurrence of `secret` replaced by `<redacted>`.
-pub(crate) fn redact(text: &str, secret: &str) -> String {
-    if secret.is_empty() {
-        text.to_owned()
-    } else {
-        text.replace(secret, "<redacted>")
-    }
-}
-
 /// A short, single-line, printable excerpt of a body or message: control characters and runs of
 /// whitespace become one space, and it is cut at `max_chars` with an ellipsis.
 pub(crate) fn excerpt(text: &str, max_chars: usize) -> String {
@@ -383,7 +376,7 @@ mod tests {
             Some(500),
             "echo: tok-123 and tok-123",
         )
-        .redacted("tok-123");
+        .redacted(&Token::new("tok-123"));
         assert_eq!(leaky.detail, "echo: <redacted> and <redacted>");
         assert!(!format!("{leaky} {leaky:?}").contains("tok-123"));
     }

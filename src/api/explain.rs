@@ -2,9 +2,9 @@
 
 use serde::de::DeserializeOwned;
 
-use super::client::{Client, Progress, Target};
+use super::client::{Client, Target};
 use super::parse::parse_list;
-use super::transport::Retry;
+use super::transport::{Progress, Retry};
 use super::{ApiError, Dataset, ErrorKind, Project, Resource};
 
 impl Client {
@@ -84,7 +84,10 @@ impl Client {
     ) -> Result<Vec<T>, ApiError> {
         let url = self.endpoint.route(path.iter().copied());
         let build = || self.http.get(url.clone());
-        let reply = self.send(&build, Retry::Never, &|_: Progress| {}).await?;
+        let reply = self
+            .transport()
+            .send(&build, Retry::Never, &|_: Progress| {})
+            .await?;
         parse_list(&reply.body, key)
     }
 }

@@ -13,8 +13,9 @@ mod retry;
 mod token;
 mod transport;
 
-pub use client::{Client, ClientConfig, PageRequest, Progress, ProgressSink, StreamRef};
+pub use client::{Client, PageRequest, StreamRef};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, ErrorKind, Resource};
 pub use models::*;
 pub use token::Token;
+pub use transport::{ClientConfig, Progress, ProgressSink};

@@ -11,6 +11,7 @@ use super::error::excerpt;
 use super::page_scan;
 use super::repair::{lone_surrogates, repair_lone_surrogates};
 use super::{ApiError, ErrorKind, Page, ParseProblem, ProblemKind, RawValue, Route, StreamResult};
+use crate::text::plural;
 
 impl Page {
     /// Reads a successful (2xx) `/fetch` or `/results` body. Fails only when the page as a whole
@@ -223,11 +224,10 @@ fn parse_item<T: DeserializeOwned>(text: &str) -> Result<(T, usize), String> {
 }
 
 fn repaired_words(count: usize) -> String {
-    if count == 1 {
-        "1 invalid character replaced with \u{FFFD}".to_owned()
-    } else {
-        format!("{count} invalid characters replaced with \u{FFFD}")
-    }
+    format!(
+        "{} replaced with \u{FFFD}",
+        plural(count, "invalid character")
+    )
 }
 
 /// Why one item could not be read, in words.

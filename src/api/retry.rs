@@ -2,20 +2,7 @@
 
 use std::time::Duration;
 
-use backon::ExponentialBuilder;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
-
-use super::ClientConfig;
-
-/// Exponential backoff with jitter between `min_backoff` and `max_backoff`, at most
-/// `max_retries` times.
-pub(crate) fn backoff(config: &ClientConfig) -> ExponentialBuilder {
-    ExponentialBuilder::default()
-        .with_min_delay(config.min_backoff)
-        .with_max_delay(config.max_backoff)
-        .with_max_times(config.max_retries as usize)
-        .with_jitter()
-}
 
 /// The wait before the next attempt: what the server asked for where it asked (it knows best
 /// when it will recover), else the backoff's. `None` stops retrying: no retries are left, or the

@@ -1,7 +1,10 @@
 use std::fmt;
 
+use reqwest::header::HeaderValue;
+
 /// An API token. Its `Debug` and `Display` print a redaction, so it cannot leak through a log,
-/// an error message or a panic by accident; the text is reachable only through [`Token::expose`].
+/// an error message or a panic by accident. Its text is read only here, by the methods that say
+/// where it goes (ARCHITECTURE.md; tests/architecture.rs checks who calls [`Token::expose`]).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Token(String);
 
@@ -10,14 +13,37 @@ impl Token {
         Self(secret.into())
     }
 
-    /// The secret itself. Call this only where the token must leave the process: the
-    /// `Authorization` header and the keyring.
+    /// The secret itself, for the keyring's entry: the one place it is stored. Tests may also
+    /// check it; nothing else calls this.
     pub fn expose(&self) -> &str {
         &self.0
     }
 
+    /// The `Authorization` header that carries it, marked sensitive so that the HTTP stack never
+    /// prints it; `None` when the text holds what a header cannot (such as a line break).
+    pub(super) fn authorization(&self) -> Option<HeaderValue> {
+        let mut value = HeaderValue::from_str(&format!("Bearer {}", self.0)).ok()?;
+        value.set_sensitive(true);
+        Some(value)
+    }
+
+    /// `text` with every copy of the token (a server may echo it) replaced by `<redacted>`.
+    pub(super) fn redact(&self, text: &str) -> String {
+        if self.0.is_empty() {
+            text.to_owned()
+        } else {
+            text.replace(&self.0, "<redacted>")
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.trim().is_empty()
+    }
+}
+
+impl From<String> for Token {
+    fn from(secret: String) -> Self {
+        Self(secret)
     }
 }
 

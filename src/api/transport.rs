@@ -8,13 +8,77 @@ use bytes::{Bytes, BytesMut};
 use futures_util::StreamExt as _;
 use reqwest::header::CONTENT_TYPE;
 
+use backon::ExponentialBuilder;
+
 use super::classify::{self, TransportFailure, TransportSignals};
-use super::client::{Client, Progress, ProgressSink};
-use super::retry::{backoff, next_wait, retry_after};
-use super::{ApiError, ErrorKind};
+use super::retry::{next_wait, retry_after};
+use super::{ApiError, Endpoint, ErrorKind, Token};
 
 /// Report `Receiving` at most once per this many bytes, so a sink is not flooded.
 const PROGRESS_STEP: u64 = 64 * 1024;
+
+/// Timeouts and retry policy. The fields are public so tests can shrink them.
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    pub connect_timeout: Duration,
+    /// Longest silence while reading a response.
+    pub read_timeout: Duration,
+    /// Longest a single attempt may take in all.
+    pub total_timeout: Duration,
+    /// Retries of idempotent reads on 429, 5xx and connect errors.
+    pub max_retries: u32,
+    pub min_backoff: Duration,
+    pub max_backoff: Duration,
+    /// A `Retry-After` longer than this ends the retries at once instead of waiting.
+    pub max_retry_after: Duration,
+}
+
+impl Default for ClientConfig {
+    /// Generous like the official CLI (240 s per request): some server operations are slow, and
+    /// the UI can cancel.
+    fn default() -> Self {
+        Self {
+            connect_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(60),
+            total_timeout: Duration::from_secs(240),
+            max_retries: 4,
+            min_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(30),
+            max_retry_after: Duration::from_secs(120),
+        }
+    }
+}
+
+/// What a running read is doing, for the progress line.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Progress {
+    Sending {
+        attempt: u32,
+    },
+    Receiving {
+        bytes: u64,
+        total: Option<u64>,
+    },
+    RetryingIn {
+        delay: Duration,
+        attempt: u32,
+        reason: String,
+    },
+    Parsing {
+        bytes: u64,
+    },
+}
+
+/// Receives [`Progress`] reports; any `Fn(Progress)` is one.
+pub trait ProgressSink: Send + Sync {
+    fn report(&self, progress: Progress);
+}
+
+impl<F: Fn(Progress) + Send + Sync> ProgressSink for F {
+    fn report(&self, progress: Progress) {
+        self(progress)
+    }
+}
 
 /// Whether a request may be sent again after a transient failure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,7 +102,25 @@ pub(crate) struct Reply {
     pub body: Bytes,
 }
 
-impl Client {
+/// What sending needs of a client: its timeouts and retries, the host its errors name, and the
+/// token no error may contain.
+pub(crate) struct Transport<'a> {
+    pub config: &'a ClientConfig,
+    pub endpoint: &'a Endpoint,
+    pub token: &'a Token,
+}
+
+/// Exponential backoff with jitter between `min_backoff` and `max_backoff`, at most
+/// `max_retries` times.
+fn backoff(config: &ClientConfig) -> ExponentialBuilder {
+    ExponentialBuilder::default()
+        .with_min_delay(config.min_backoff)
+        .with_max_delay(config.max_backoff)
+        .with_max_times(config.max_retries as usize)
+        .with_jitter()
+}
+
+impl Transport<'_> {
     /// Sends the request `build` makes (once per attempt) and returns a 2xx JSON body, or
     /// the classified error of the last attempt, stripped of the token.
     pub(crate) async fn send(
@@ -54,23 +136,19 @@ impl Client {
         };
         let max_retry_after = self.config.max_retry_after;
         let result = attempt
-            .retry(backoff(&self.config))
+            .retry(backoff(self.config))
             .when(|failure: &Failure| retry == Retry::Allowed && failure.retryable)
             .adjust(|failure, wait| next_wait(wait, failure.retry_after, max_retry_after))
             .notify(|failure, delay| {
                 progress.report(Progress::RetryingIn {
                     delay,
                     attempt: attempts.load(Ordering::SeqCst) + 1,
-                    reason: failure
-                        .error
-                        .clone()
-                        .redacted(self.token.expose())
-                        .to_string(),
+                    reason: failure.error.clone().redacted(self.token).to_string(),
                 });
             })
             .await;
         result.map_err(|failure| {
-            let mut error = failure.error.redacted(self.token.expose());
+            let mut error = failure.error.redacted(self.token);
             error.attempts = attempts.load(Ordering::SeqCst);
             error
         })

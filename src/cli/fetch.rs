@@ -8,10 +8,8 @@ use std::process::ExitCode;
 use crate::api::{
     Client, ClientConfig, Endpoint, Page, PageRequest, Progress, Route, StreamRef, Token,
 };
+use crate::credentials::{SESSION_TOKEN_VAR, session_token_from_env};
 use crate::export::{self, ExportFormat};
-
-/// The environment variable the API documentation's examples read the token from.
-pub const TOKEN_VARIABLE: &str = "REINFER_TOKEN";
 
 #[derive(Debug, clap::Args)]
 pub struct FetchArgs {
@@ -24,7 +22,13 @@ pub struct FetchArgs {
     pub stream: StreamRef,
 
     /// How many comments to ask for (1 to 1024).
-    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    #[arg(
+        long,
+        default_value_t = PageRequest::DEFAULT_SIZE,
+        value_parser = clap::value_parser!(u32).range(
+            i64::from(*PageRequest::SIZES.start())..=i64::from(*PageRequest::SIZES.end())
+        )
+    )]
     pub size: u32,
 
     /// `fetch` (legacy POST …/fetch) or `results` (current GET …/results).
@@ -93,14 +97,12 @@ fn output(page: &Page, format: ExportFormat) -> Vec<u8> {
 }
 
 fn token_from_environment() -> Result<Token, String> {
-    let token = Token::new(std::env::var(TOKEN_VARIABLE).unwrap_or_default().trim());
-    if token.is_empty() {
-        return Err(format!(
-            "No API token: set the environment variable {TOKEN_VARIABLE} to your token \
+    session_token_from_env().ok_or_else(|| {
+        format!(
+            "No API token: set the environment variable {SESSION_TOKEN_VAR} to your token \
              (it is not taken on the command line, where other users could see it)."
-        ));
-    }
-    Ok(token)
+        )
+    })
 }
 
 /// Writes `bytes` to `out` (atomically, see [`export::write_atomic`]) or to standard output.

@@ -22,7 +22,8 @@ pub use error::CredentialError;
 /// The keyring service every saved connection is filed under.
 pub const KEYRING_SERVICE: &str = "streamlens";
 
-/// The environment variable a session-only token is read from.
+/// The environment variable a session-only token (and `streamlens fetch`'s) is read from: the
+/// one the API documentation's examples use.
 pub const SESSION_TOKEN_VAR: &str = "REINFER_TOKEN";
 
 /// A named endpoint and its token. `Debug` shows the token as `Token(<redacted>)`.
@@ -170,16 +171,18 @@ fn require_name(name: &str) -> Result<(), CredentialError> {
     Ok(())
 }
 
-/// The token for a session-only connection, from `REINFER_TOKEN` when it is set and not blank.
-/// It stays in memory: nothing here writes it anywhere.
-pub fn session_token_from_env() -> Option<Token> {
+/// The token for a session-only connection, from `REINFER_TOKEN` when it is set and not blank,
+/// straight into what holds it: a [`Token`], or the connection form's masked field (so that no
+/// one reads it out of a `Token` to fill the field). It stays in memory: nothing here writes it
+/// anywhere.
+pub fn session_token_from_env<T: From<String>>() -> Option<T> {
     token_from_env_value(std::env::var_os(SESSION_TOKEN_VAR))
 }
 
-fn token_from_env_value(value: Option<OsString>) -> Option<Token> {
+fn token_from_env_value<T: From<String>>(value: Option<OsString>) -> Option<T> {
     let text = value?.into_string().ok()?;
     let trimmed = text.trim();
-    (!trimmed.is_empty()).then(|| Token::new(trimmed))
+    (!trimmed.is_empty()).then(|| T::from(trimmed.to_owned()))
 }
 
 #[cfg(test)]

@@ -245,9 +245,9 @@ fn debug_of_a_connection_hides_the_token() {
 
 #[test]
 fn session_token_comes_from_a_non_blank_value() {
-    assert_eq!(token_from_env_value(None), None);
-    assert_eq!(token_from_env_value(Some("".into())), None);
-    assert_eq!(token_from_env_value(Some(" \n".into())), None);
-    let token = token_from_env_value(Some(format!(" {SECRET}\n").into())).unwrap();
+    assert_eq!(token_from_env_value::<Token>(None), None);
+    assert_eq!(token_from_env_value::<Token>(Some("".into())), None);
+    assert_eq!(token_from_env_value::<Token>(Some(" \n".into())), None);
+    let token = token_from_env_value::<Token>(Some(format!(" {SECRET}\n").into())).unwrap();
     assert_eq!(token.expose(), SECRET);
 }

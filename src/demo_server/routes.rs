@@ -196,6 +196,8 @@ fn read_body(body: &Bytes) -> Result<Value, Box<Response>> {
     })
 }
 
+/// The service's own limit, stated here on its own: the stand-in checks the client's
+/// `PageRequest::SIZES` instead of sharing it.
 fn size_in_range(size: Option<u64>) -> Result<usize, Box<Response>> {
     match size {
         Some(size @ 1..=1024) => Ok(size as usize),

@@ -1,6 +1,7 @@
 //! Narrowing a page down to the results an analyst is looking for.
 
 use crate::api::{LabelPath, StreamResult};
+use crate::text::folded;
 
 use super::labels::LabelState;
 use super::result_view::ResultView;
@@ -28,45 +29,6 @@ pub struct PageFilter {
     pub property: Option<(String, String)>,
     /// A general field the result has, by name (or, on the fetch route, by entity kind).
     pub has_general_field: Option<String>,
-}
-
-/// Appends `text` lowercased (Unicode-aware) to `out`, the same way for the page's text and the
-/// words searched for. Unlike `str::to_lowercase`, ASCII stays on a fast path after the first
-/// accented letter (a page can hold megabytes of text), and the final sigma folds to `σ` so
-/// that a word matches wherever it ends.
-/// The first character of the emoji and symbol planes; no character from here on changes when
-/// lowercased (the last one that does is U+1E921, an Adlam capital). The test walks them all.
-const NO_CASE_FROM: char = '\u{1F000}';
-
-pub(crate) fn fold_case_into(text: &str, out: &mut String) {
-    let mut rest = text;
-    while !rest.is_empty() {
-        // Copy the ASCII run whole and lowercase it in place: both loops vectorise.
-        let ascii = rest
-            .bytes()
-            .position(|byte| !byte.is_ascii())
-            .unwrap_or(rest.len());
-        let start = out.len();
-        out.push_str(&rest[..ascii]);
-        out[start..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        let mut chars = rest.chars();
-        match chars.next() {
-            Some('ς') => out.push('σ'),
-            // Nothing from the emoji planes up has a lowercase form, and lowercase letters are
-            // their own; both checks are much cheaper than the mapping's table search.
-            Some(ch) if ch >= NO_CASE_FROM || ch.is_lowercase() => out.push(ch),
-            Some(ch) => out.extend(ch.to_lowercase()),
-            None => {}
-        }
-        rest = chars.as_str();
-    }
-}
-
-fn folded(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    fold_case_into(text, &mut out);
-    out
 }
 
 /// A filter prepared for matching: needles lowercased once, not once per result.
@@ -214,23 +176,6 @@ mod tests {
             Vec::<usize>::new(),
             "properties are not text"
         );
-    }
-
-    #[test]
-    fn case_folding_matches_std_lowercase_except_for_the_final_sigma() {
-        for text in ["Ünïcode ŠKODA İstanbul Straße", "ABC def", "東京 👋 שלום"] {
-            assert_eq!(folded(text), text.to_lowercase(), "{text}");
-        }
-        assert_eq!(folded("ΟΔΟΣ"), "οδοσ");
-        // Every character, one at a time: the shortcuts change nothing but the final sigma.
-        for ch in (0..=0x10FFFF)
-            .filter_map(char::from_u32)
-            .filter(|&ch| ch != 'ς')
-        {
-            let expected: String = ch.to_lowercase().collect();
-            assert_eq!(folded(ch.encode_utf8(&mut [0; 4])), expected, "{:?}", ch);
-        }
-        assert_eq!(folded("οδος"), folded("ΟΔΟΣ"));
     }
 
     #[test]

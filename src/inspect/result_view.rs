@@ -3,9 +3,9 @@
 use std::ops::Range;
 
 use crate::api::{Route, StreamResult};
+use crate::text::fold_case_into;
 
 use super::fields::{FieldRow, SpanBatch, shown_taxonomy};
-use super::filter::fold_case_into;
 use super::highlight::highlight_segments;
 use super::labels::{LabelList, LabelRow, Labels, Thresholds, arrange, fetch_row, results_row};
 use super::scores::{ScoreRow, scores};

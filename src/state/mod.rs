@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use std::path::PathBuf;
 
-use crate::api::{Route, StreamRef, Token};
+use crate::api::{PageRequest, Route, StreamRef, Token};
 use crate::export::ExportFormat;
 use crate::worker::{Command, Event, RequestId};
 
@@ -106,7 +106,7 @@ impl Default for Settings {
         Self {
             connections: Vec::new(),
             last_choice: BTreeMap::new(),
-            page_size: 16,
+            page_size: PageRequest::DEFAULT_SIZE,
             route: Route::Fetch,
         }
     }
@@ -152,7 +152,8 @@ impl AppState {
                 Vec::new()
             }
             Action::SetPageSize(size) => {
-                self.settings.page_size = size.clamp(1, 1024);
+                let sizes = PageRequest::SIZES;
+                self.settings.page_size = size.clamp(*sizes.start(), *sizes.end());
                 Vec::new()
             }
             Action::SetRoute(route) => {

@@ -2,17 +2,26 @@
 //! and says that the move is shared with every consumer.
 
 use crate::state::{Action, Confirm};
+use crate::text::plural;
 
 pub fn show(ctx: &egui::Context, confirm: &Confirm, actions: &mut Vec<Action>) {
     let response = egui::Modal::new(egui::Id::unique("confirm-move")).show(ctx, |ui| {
         ui.set_max_width(460.0);
         let (title, what, button) = match confirm {
-            Confirm::Advance { stream, sequence_id, comments, filtered, .. } => (
+            Confirm::Advance {
+                stream,
+                sequence_id,
+                comments,
+                filtered,
+                ..
+            } => (
                 "Advance the stream?",
                 format!(
-                    "Stream {stream} will move past sequence id {sequence_id}: the {comments} comment(s) \
-                     on this page and {filtered} filtered comment(s) will not be delivered again. \
-                     Before advancing, streamlens reads the head again and stops if it has moved."
+                    "Stream {stream} will move past sequence id {sequence_id}: the {} on this page \
+                     and {} will not be delivered again. Before advancing, streamlens reads the \
+                     head again and stops if it has moved.",
+                    plural(*comments, "comment"),
+                    plural(*filtered as usize, "filtered comment"),
                 ),
                 "Advance",
             ),

@@ -1,5 +1,11 @@
 //! The first screen: the demo, the saved connections, and the form to add or edit one.
 
+use std::any::TypeId;
+use std::fmt;
+use std::ops::Range;
+
+use egui::text::CharIndex;
+
 use super::Drafts;
 use super::widgets::labelled_text;
 use crate::api::Token;
@@ -13,9 +19,69 @@ pub struct ConnectionForm {
     pub editing: Option<String>,
     pub name: String,
     pub endpoint: String,
-    pub token: String,
+    pub token: SecretText,
     /// Keep it in memory only (the only choice without a keyring).
     pub session_only: bool,
+}
+
+/// A token while it is typed: the text egui's (masked) field edits, which becomes a [`Token`]
+/// when the form is sent. Its `Debug` prints a redaction, like `Token`'s, so that no draft or
+/// state printed for a log, a panic or a test shows it.
+#[derive(Default)]
+pub struct SecretText(String);
+
+impl SecretText {
+    /// The token typed, without the spaces and line breaks a paste brings along.
+    pub fn token(&self) -> Token {
+        Token::new(self.0.trim())
+    }
+}
+
+impl From<String> for SecretText {
+    fn from(text: String) -> Self {
+        Self(text)
+    }
+}
+
+impl fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretText(<redacted>)")
+    }
+}
+
+/// Edited exactly as a `String` is.
+impl egui::TextBuffer for SecretText {
+    fn is_mutable(&self) -> bool {
+        true
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn insert_text(&mut self, text: &str, char_index: CharIndex) -> usize {
+        self.0.insert_text(text, char_index)
+    }
+
+    fn delete_char_range(&mut self, char_range: Range<CharIndex>) {
+        self.0.delete_char_range(char_range);
+    }
+
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    fn replace_with(&mut self, text: &str) {
+        self.0.replace_with(text);
+    }
+
+    fn take(&mut self) -> String {
+        std::mem::take(&mut self.0)
+    }
+
+    fn type_id(&self) -> TypeId {
+        TypeId::of::<Self>()
+    }
 }
 
 pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &mut Vec<Action>) {
@@ -55,12 +121,9 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &
                     drafts.form = Some(ConnectionForm::default());
                 }
                 if ui.button("Connect for this session only…").clicked() {
-                    let token = session_token_from_env()
-                        .map(|t| t.expose().to_owned())
-                        .unwrap_or_default();
                     drafts.form = Some(ConnectionForm {
                         session_only: true,
-                        token,
+                        token: session_token_from_env().unwrap_or_default(),
                         ..ConnectionForm::default()
                     });
                 }
@@ -140,7 +203,7 @@ fn form_ui(
     }
     let mut cancelled = false;
     ui.horizontal(|ui| {
-        let token = Token::new(form.token.trim());
+        let token = form.token.token();
         if session_only {
             if ui.button("Connect").clicked() {
                 actions.push(Action::ConnectSession {

@@ -4,8 +4,9 @@
 use super::Drafts;
 use super::commands::{self, Command, Situation};
 use super::widgets::labelled_text;
-use crate::api::{Progress, Route};
+use crate::api::{PageRequest, Progress, Route};
 use crate::state::{Action, PageSource};
+use crate::text::plural;
 
 /// The buttons are the registry's commands; the rest are settings and facts.
 pub fn show(
@@ -46,7 +47,7 @@ fn controls(
         let label = ui.label("Page size");
         let mut size = state.settings.page_size;
         if ui
-            .add(egui::DragValue::new(&mut size).range(1..=1024))
+            .add(egui::DragValue::new(&mut size).range(PageRequest::SIZES))
             .labelled_by(label.id)
             .changed()
         {
@@ -171,8 +172,10 @@ fn page_facts(ui: &mut egui::Ui, shown: &crate::state::ShownPage) {
     if page.results.is_empty() {
         let why = match page.filtered {
             Some(filtered) if filtered > 0 => format!(
-                "No comments: all {filtered} comment(s) in this window were filtered out by the stream's filter. \
-                 The stream will not progress until it is advanced."
+                "No comments: {} in this window {} filtered out by the stream's filter. \
+                 The stream will not progress until it is advanced.",
+                plural(filtered as usize, "comment"),
+                if filtered == 1 { "was" } else { "were" }
             ),
             _ => "No new comments: the stream is caught up.".to_owned(),
         };

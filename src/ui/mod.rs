@@ -18,7 +18,7 @@ use crate::state::Action;
 use commands::{Command, Situation};
 use inspect::InspectCommand;
 
-pub use connect::ConnectionForm;
+pub use connect::{ConnectionForm, SecretText};
 pub use palette::Palette;
 
 /// Text being typed, before it becomes an action.

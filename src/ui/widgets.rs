@@ -1,10 +1,12 @@
 //! Small widgets shared by the panels.
 
+use crate::text::folded;
+
 /// A one-line text field with a visible label that is also its accessible name.
 pub fn labelled_text(
     ui: &mut egui::Ui,
     label: &str,
-    text: &mut String,
+    text: &mut dyn egui::TextBuffer,
     password: bool,
 ) -> egui::Response {
     ui.horizontal(|ui| {
@@ -29,7 +31,7 @@ pub fn searchable_list<'a>(
     chosen: Option<&str>,
 ) -> Option<String> {
     labelled_text(ui, label, query, false);
-    let needle = query.to_lowercase();
+    let needle = folded(query);
     let mut picked = None;
     egui::ScrollArea::vertical()
         .id_salt(label)
@@ -37,7 +39,7 @@ pub fn searchable_list<'a>(
         .show(ui, |ui| {
             for (name, shown) in items {
                 if !needle.is_empty()
-                    && !shown.to_lowercase().contains(&needle)
+                    && !folded(&shown).contains(&needle)
                     && !name.contains(&needle)
                 {
                     continue;

@@ -271,6 +271,7 @@ pub enum Event {
 
 /// The handle the app keeps: a command sender and an event receiver. Dropping it stops the
 /// runtime and, with it, the demo server.
+#[derive(Debug)]
 pub struct Worker {
     commands: mpsc::UnboundedSender<Command>,
     events: std::sync::mpsc::Receiver<Event>,

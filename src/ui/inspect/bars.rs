@@ -5,18 +5,10 @@ use egui::{Color32, Rect, Role, Sense, Stroke, WidgetInfo, vec2};
 
 use crate::api::Comment;
 use crate::inspect::{LabelRow, LabelState, Labels, ResultView, sentiment_word};
+use crate::text::percent;
 
 const BAR_WIDTH: f32 = 260.0;
 const INDENT: f32 = 18.0;
-
-/// `0.834` as `83%`; a value that is no number as `?`.
-pub(super) fn percent(value: f64) -> String {
-    if value.is_finite() {
-        format!("{:.0}%", value * 100.0)
-    } else {
-        "?".to_owned()
-    }
-}
 
 /// The labels of one result; says so when the stream has no model at all.
 pub(super) fn show(ui: &mut egui::Ui, view: &ResultView, comment: &Comment, leaf_only: &mut bool) {

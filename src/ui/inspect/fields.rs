@@ -5,8 +5,7 @@ use egui::{Color32, Sense, vec2};
 
 use crate::api::Comment;
 use crate::inspect::{FieldRow, ResolvedSpan};
-
-use super::bars::percent;
+use crate::text::{cut, percent};
 
 /// Light and dark variants of the highlight colours; a field's name picks one, so that the
 /// list and the highlighted text agree without a table.
@@ -91,8 +90,8 @@ fn quote(comment: &Comment, span: &ResolvedSpan) -> String {
         .and_then(|message| span.part.text_of(message))
         .and_then(|text| text.get(span.bytes.clone()))
         .unwrap_or_default();
-    let (start, cut) = super::message::cut(text, QUOTE_LIMIT);
-    let more = if cut { "…" } else { "" };
+    let (start, was_cut) = cut(text, QUOTE_LIMIT);
+    let more = if was_cut { "…" } else { "" };
     format!(
         "message {} {}: “{start}{more}”",
         span.message_index + 1,

@@ -8,7 +8,8 @@ use crate::api::Page;
 use crate::inspect::{PageFilter, PageIndex};
 
 use super::filter_bar::Choices;
-use super::rows::{draw_row, plural, texts};
+use super::rows::{Row, draw_row, texts};
+use crate::text::plural;
 
 /// Which page and index the cache was built for: their buffers' addresses and lengths.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,16 +31,6 @@ impl PageKey {
     fn same_page(&self, other: &Self) -> bool {
         self.raw == other.raw && self.results == other.results
     }
-}
-
-/// One line of the list.
-#[derive(Clone, Copy, Debug)]
-pub(super) enum Row {
-    /// A thread's summary; selecting it selects `first`, its first matching comment. A thread
-    /// of one comment is only this row.
-    Thread { thread: usize, first: usize },
-    /// One comment of a thread that has several.
-    Comment { result: usize },
 }
 
 #[derive(Debug, Default)]

@@ -8,18 +8,12 @@ use egui::{Grid, Label, TextFormat};
 
 use crate::api::Message;
 use crate::inspect::{ContentPart, ResultView, local_time};
+use crate::text::cut;
+
+use super::fields;
 
 /// Bodies longer than this (in bytes) show their start and a "Show all" button.
 pub(super) const LONG_TEXT: usize = 4000;
-
-/// The start of `text` of at most `limit` bytes, cut on a character boundary, and whether
-/// anything was cut.
-pub(super) fn cut(text: &str, limit: usize) -> (&str, bool) {
-    if text.len() <= limit {
-        return (text, false);
-    }
-    (&text[..text.floor_char_boundary(limit)], true)
-}
 
 /// Where a message sits: which result and which of its messages.
 #[derive(Clone, Copy)]
@@ -99,8 +93,8 @@ pub(super) fn show(
     }
     if let Some(original) = &message.body.translated_from {
         ui.weak("Original body");
-        let (start, cut) = cut(original, limit.unwrap_or(usize::MAX));
-        ui.label(if cut {
+        let (start, was_cut) = cut(original, limit.unwrap_or(usize::MAX));
+        ui.label(if was_cut {
             format!("{start}…")
         } else {
             start.to_owned()
@@ -148,7 +142,7 @@ fn text(
         }
         let mut format = TextFormat::simple(font.clone(), colour);
         if let Some(field) = field.and_then(|field| view.field(field)) {
-            format.background = super::fields::colour(ui, &field.name);
+            format.background = fields::colour(ui, &field.name);
         }
         job.append(&shown[range.start..end], 0.0, format);
     }

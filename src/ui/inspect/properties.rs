@@ -6,6 +6,7 @@ use egui::Grid;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{PropertyValue, UserProperties, UserProperty};
+use crate::text::folded;
 
 /// The order of the user property table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,7 +30,7 @@ pub(super) fn show(ui: &mut egui::Ui, properties: &UserProperties, sort: &mut Pr
     let mut rows: Vec<&UserProperty> = properties.iter().collect();
     match sort {
         PropertySort::AsSent => {}
-        PropertySort::Name => rows.sort_by_cached_key(|p| (p.name().to_lowercase(), p.key.clone())),
+        PropertySort::Name => rows.sort_by_cached_key(|p| (folded(p.name()), p.key.clone())),
         PropertySort::Value => rows.sort_by(|a, b| by_value(&a.value, &b.value)),
     }
     Grid::new("inspect-user-properties")
@@ -60,9 +61,6 @@ fn by_value(a: &PropertyValue, b: &PropertyValue) -> Ordering {
         }
         (PropertyValue::Number { .. }, _) => Ordering::Less,
         (_, PropertyValue::Number { .. }) => Ordering::Greater,
-        _ => a
-            .to_string()
-            .to_lowercase()
-            .cmp(&b.to_string().to_lowercase()),
+        _ => folded(&a.to_string()).cmp(&folded(&b.to_string())),
     }
 }

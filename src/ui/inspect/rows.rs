@@ -6,8 +6,17 @@ use egui::{Align2, Color32, FontId, Rect, Role, Sense, TextFormat, WidgetInfo, v
 
 use crate::api::{Page, StreamResult};
 use crate::inspect::{PageIndex, ResultView, local_time};
+use crate::text::{percent, plural};
 
-use super::list::Row;
+/// One line of the thread list.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Row {
+    /// A thread's summary; selecting it selects `first`, its first matching comment. A thread
+    /// of one comment is only this row.
+    Thread { thread: usize, first: usize },
+    /// One comment of a thread that has several.
+    Comment { result: usize },
+}
 
 /// The two lines of a row and its indent.
 pub(super) fn texts(row: Row, page: &Page, index: &PageIndex) -> (String, String, f32) {
@@ -26,9 +35,12 @@ pub(super) fn texts(row: Row, page: &Page, index: &PageIndex) -> (String, String
             if thread.comment_count() > 1 {
                 details.push(plural(thread.comment_count(), "comment"));
             }
-            details.extend(thread.top_labels.iter().map(|label| {
-                format!("{} {}", label.path, super::bars::percent(label.probability))
-            }));
+            details.extend(
+                thread
+                    .top_labels
+                    .iter()
+                    .map(|label| format!("{} {}", label.path, percent(label.probability))),
+            );
             (subject.to_owned(), join(details), 0.0)
         }
         Row::Comment { result } => {
@@ -52,13 +64,7 @@ fn comment_texts(result: &StreamResult, view: &ResultView) -> (String, String) {
     let best = view
         .label_list()
         .and_then(|list| list.leaves().next())
-        .and_then(|row| {
-            Some(format!(
-                "{} {}",
-                row.path,
-                super::bars::percent(row.probability?)
-            ))
-        });
+        .and_then(|row| Some(format!("{} {}", row.path, percent(row.probability?))));
     let details = [
         Some(from.unwrap_or_else(|| "unknown sender".into())),
         time,
@@ -69,14 +75,6 @@ fn comment_texts(result: &StreamResult, view: &ResultView) -> (String, String) {
         subject.to_owned(),
         join(details.into_iter().flatten().collect()),
     )
-}
-
-pub(super) fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }
 
 fn join(parts: Vec<String>) -> String {
