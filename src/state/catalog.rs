@@ -1,9 +1,9 @@
 //! Choosing project, then dataset, then stream, from the API's own listings.
 
-use crate::api::{Dataset, Project, Stream, StreamRef};
-use crate::worker::{Command, Event, RequestId};
+use crate::api::{ApiError, Dataset, Project, Stream, StreamRef};
+use crate::worker::{Command, ConnectionKind, RequestId};
 
-use super::{Action, AppState, Directory};
+use super::{Action, AppState, Directory, Settings};
 
 /// One listing as it loads.
 #[derive(Clone, Debug, Default)]
@@ -12,7 +12,7 @@ pub enum Listing<T> {
     Idle,
     Loading(RequestId),
     Loaded(Vec<T>),
-    Failed(String),
+    Failed(ApiError),
 }
 
 impl<T> Listing<T> {
@@ -58,106 +58,150 @@ impl Catalog {
     }
 }
 
-impl AppState {
-    pub(super) fn handle_catalog(&mut self, action: Action) -> Vec<Command> {
-        match action {
-            Action::RefreshProjects => {
-                let id = self.next_id();
-                self.catalog.projects = Listing::Loading(id);
-                vec![Command::ListProjects { id }]
-            }
-            Action::ChooseProject(project) => {
-                let id = self.next_id();
-                let catalog = &mut self.catalog;
-                catalog.project = Some(project.clone());
-                (catalog.dataset, catalog.stream) = (None, None);
-                catalog.datasets = Listing::Loading(id);
-                catalog.streams = Listing::Idle;
-                vec![Command::ListDatasets { id, project }]
-            }
-            Action::ChooseDataset(dataset) => {
-                let Some(project) = self.catalog.project.clone() else {
-                    return Vec::new();
-                };
-                let id = self.next_id();
-                let catalog = &mut self.catalog;
-                catalog.dataset = Some(dataset.clone());
-                catalog.stream = None;
-                catalog.streams = Listing::Loading(id);
-                vec![Command::ListStreams {
-                    id,
-                    project,
-                    dataset,
-                }]
-            }
-            Action::ChooseStream(stream) => {
-                self.catalog.stream = Some(stream);
-                if let (Some(chosen), Some(connected)) =
-                    (self.catalog.chosen(), self.connection.connected())
-                {
-                    self.settings
-                        .last_choice
-                        .insert(connected.name.clone(), chosen);
-                }
-                Vec::new()
-            }
-            _ => Vec::new(),
+impl Settings {
+    /// The stream last chosen on this connection.
+    pub fn last_choice(&self, kind: &ConnectionKind) -> Option<&StreamRef> {
+        match kind {
+            ConnectionKind::Saved(name) => self.last_choice.get(name),
+            ConnectionKind::Session => self.session_choice.as_ref(),
+            ConnectionKind::Demo => self.demo_choice.as_ref(),
         }
     }
 
-    pub(super) fn apply_catalog(&mut self, event: Event) -> Vec<Command> {
-        let restore = self.catalog.restore.clone();
-        match event {
-            Event::Projects { id, result } if self.catalog.projects.awaits(id) => match result {
-                Ok(projects) => {
-                    let wanted = restore.filter(|r| projects.iter().any(|p| p.name == r.project));
-                    self.catalog.projects = Listing::Loaded(projects);
-                    match wanted {
-                        Some(wanted) => self.handle_catalog(Action::ChooseProject(wanted.project)),
-                        None => Vec::new(),
-                    }
-                }
-                Err(err) => {
-                    self.catalog.projects = Listing::Failed(err.to_string());
-                    self.show_error(err.to_string(), Some(Action::RefreshProjects));
-                    Vec::new()
-                }
-            },
-            Event::Datasets { id, result } if self.catalog.datasets.awaits(id) => match result {
-                Ok(datasets) => {
-                    let wanted = restore.filter(|r| datasets.iter().any(|d| d.name == r.dataset));
-                    self.catalog.datasets = Listing::Loaded(datasets);
-                    match wanted {
-                        Some(wanted) => self.handle_catalog(Action::ChooseDataset(wanted.dataset)),
-                        None => Vec::new(),
-                    }
-                }
-                Err(err) => {
-                    self.catalog.datasets = Listing::Failed(err.to_string());
-                    let retry = self.catalog.project.clone().map(Action::ChooseProject);
-                    self.show_error(err.to_string(), retry);
-                    Vec::new()
-                }
-            },
-            Event::Streams { id, result } if self.catalog.streams.awaits(id) => {
-                match result {
-                    Ok(streams) => {
-                        let wanted = restore.filter(|r| streams.iter().any(|s| s.name == r.stream));
-                        self.catalog.streams = Listing::Loaded(streams);
-                        self.catalog.restore = None;
-                        if let Some(wanted) = wanted {
-                            return self.handle_catalog(Action::ChooseStream(wanted.stream));
-                        }
-                    }
-                    Err(err) => {
-                        self.catalog.streams = Listing::Failed(err.to_string());
-                        let retry = self.catalog.dataset.clone().map(Action::ChooseDataset);
-                        self.show_error(err.to_string(), retry);
-                    }
-                }
-                Vec::new()
+    fn remember_choice(&mut self, kind: &ConnectionKind, stream: StreamRef) {
+        match kind {
+            ConnectionKind::Saved(name) => {
+                self.last_choice.insert(name.clone(), stream);
             }
-            _ => Vec::new(),
+            ConnectionKind::Session => self.session_choice = Some(stream),
+            ConnectionKind::Demo => self.demo_choice = Some(stream),
         }
+    }
+}
+
+impl AppState {
+    pub(super) fn refresh_projects(&mut self) -> Vec<Command> {
+        let id = self.next_id();
+        self.catalog.projects = Listing::Loading(id);
+        vec![Command::ListProjects { id }]
+    }
+
+    pub(super) fn choose_project(&mut self, project: String) -> Vec<Command> {
+        let id = self.next_id();
+        let catalog = &mut self.catalog;
+        catalog.project = Some(project.clone());
+        (catalog.dataset, catalog.stream) = (None, None);
+        catalog.datasets = Listing::Loading(id);
+        catalog.streams = Listing::Idle;
+        vec![Command::ListDatasets { id, project }]
+    }
+
+    pub(super) fn choose_dataset(&mut self, dataset: String) -> Vec<Command> {
+        let Some(project) = self.catalog.project.clone() else {
+            return Vec::new();
+        };
+        let id = self.next_id();
+        let catalog = &mut self.catalog;
+        catalog.dataset = Some(dataset.clone());
+        catalog.stream = None;
+        catalog.streams = Listing::Loading(id);
+        vec![Command::ListStreams {
+            id,
+            project,
+            dataset,
+        }]
+    }
+
+    pub(super) fn choose_stream(&mut self, stream: String) {
+        self.catalog.stream = Some(stream);
+        if let (Some(chosen), Some(connected)) =
+            (self.catalog.chosen(), self.connection.connected())
+        {
+            self.settings.remember_choice(&connected.kind, chosen);
+        }
+    }
+
+    pub(super) fn projects_listed(
+        &mut self,
+        id: RequestId,
+        result: Result<Vec<Project>, ApiError>,
+    ) -> Vec<Command> {
+        let retry = Some(Action::RefreshProjects);
+        if !self.receive(|c| &mut c.projects, id, result, retry) {
+            return Vec::new();
+        }
+        let names = self.catalog.projects.items().iter().map(|p| &p.name);
+        match self.to_restore(|r| &r.project, names) {
+            Some(project) => self.choose_project(project),
+            None => Vec::new(),
+        }
+    }
+
+    pub(super) fn datasets_listed(
+        &mut self,
+        id: RequestId,
+        result: Result<Vec<Dataset>, ApiError>,
+    ) -> Vec<Command> {
+        let retry = self.catalog.project.clone().map(Action::ChooseProject);
+        if !self.receive(|c| &mut c.datasets, id, result, retry) {
+            return Vec::new();
+        }
+        let names = self.catalog.datasets.items().iter().map(|d| &d.name);
+        match self.to_restore(|r| &r.dataset, names) {
+            Some(dataset) => self.choose_dataset(dataset),
+            None => Vec::new(),
+        }
+    }
+
+    pub(super) fn streams_listed(
+        &mut self,
+        id: RequestId,
+        result: Result<Vec<Stream>, ApiError>,
+    ) -> Vec<Command> {
+        let retry = self.catalog.dataset.clone().map(Action::ChooseDataset);
+        if !self.receive(|c| &mut c.streams, id, result, retry) {
+            return Vec::new();
+        }
+        let names = self.catalog.streams.items().iter().map(|s| &s.name);
+        if let Some(stream) = self.to_restore(|r| &r.stream, names) {
+            self.choose_stream(stream);
+        }
+        self.catalog.restore = None;
+        Vec::new()
+    }
+
+    /// Files a listing's answer if it is the one awaited; true when it brought the items. A
+    /// failure is shown, with `retry` where trying again could help.
+    fn receive<T>(
+        &mut self,
+        listing: fn(&mut Catalog) -> &mut Listing<T>,
+        id: RequestId,
+        result: Result<Vec<T>, ApiError>,
+        retry: Option<Action>,
+    ) -> bool {
+        if !listing(&mut self.catalog).awaits(id) {
+            return false;
+        }
+        match result {
+            Ok(items) => {
+                *listing(&mut self.catalog) = Listing::Loaded(items);
+                true
+            }
+            Err(err) => {
+                self.show_error(err.to_string(), retry.filter(|_| err.is_transient()));
+                *listing(&mut self.catalog) = Listing::Failed(err);
+                false
+            }
+        }
+    }
+
+    /// The part of the choice to restore (`part`), when the listing just loaded (`names`) has it.
+    fn to_restore<'a>(
+        &self,
+        part: fn(&StreamRef) -> &String,
+        mut names: impl Iterator<Item = &'a String>,
+    ) -> Option<String> {
+        let wanted = part(self.catalog.restore.as_ref()?);
+        names.any(|name| name == wanted).then(|| wanted.clone())
     }
 }

@@ -7,7 +7,7 @@
 use crate::api::{ApiError, Stream, StreamRef};
 use crate::worker::{Command, RequestId};
 
-use super::{Action, AppState};
+use super::AppState;
 
 #[derive(Clone, Debug, Default)]
 pub struct Directory {
@@ -54,7 +54,7 @@ impl AppState {
         }
         let project = stream.project.clone();
         self.catalog.restore = Some(stream);
-        self.handle_catalog(Action::ChooseProject(project))
+        self.choose_project(project)
     }
 
     /// One dataset's streams arrived (or could not be listed).

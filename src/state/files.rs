@@ -1,12 +1,12 @@
 //! Export the shown page, open a page from a file, and the typed path where no dialog appears.
 
 use std::collections::VecDeque;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::export::{ExportFormat, Provenance, suggested_file_name};
-use crate::worker::{Command, Event, RequestId};
+use crate::export::{ExportError, ExportFormat, OpenError, Provenance, suggested_file_name};
+use crate::worker::{Command, FetchedPage, RequestId};
 
-use super::{Action, AppState, PageSource, ShownPage};
+use super::{AppState, PageSource, ShownPage};
 
 /// A dialog answered with nothing: cancelled, or no dialog on this machine (rfd cannot tell).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,46 +28,44 @@ pub struct Files {
 }
 
 impl AppState {
-    pub(super) fn handle_files(&mut self, action: Action) -> Vec<Command> {
-        match action {
-            Action::Export(format) => {
-                let Some(shown) = self.pages.current() else {
-                    self.show_error(
-                        "There is no page to export yet: fetch or open one first.",
-                        None,
-                    );
-                    return Vec::new();
-                };
-                let suggested_name = suggested_name(shown, format);
-                let id = self.next_id();
-                self.files.saving = Some((id, format));
-                vec![Command::ChooseSavePath { id, suggested_name }]
-            }
-            Action::ExportTo { format, path } => {
-                self.files.prompt = None;
-                let id = self.next_id();
-                self.files.saving = Some((id, format));
-                self.export_to(id, format, PathBuf::from(path.trim()))
-            }
-            Action::Open => {
-                let id = self.next_id();
-                self.files.opening = Some(id);
-                vec![Command::ChooseOpenPath { id }]
-            }
-            Action::OpenPath(path) => {
-                self.files.prompt = None;
-                self.files.queued.push_back(path);
-                if self.files.opening.is_some() {
-                    return Vec::new();
-                }
-                self.open_next()
-            }
-            Action::DismissPathPrompt => {
-                self.files.prompt = None;
-                Vec::new()
-            }
-            _ => Vec::new(),
+    pub(super) fn export(&mut self, format: ExportFormat) -> Vec<Command> {
+        let Some(shown) = self.pages.current() else {
+            self.show_error(
+                "There is no page to export yet: fetch or open one first.",
+                None,
+            );
+            return Vec::new();
+        };
+        let suggested_name = suggested_name(shown, format);
+        let id = self.next_id();
+        self.files.saving = Some((id, format));
+        vec![Command::ChooseSavePath { id, suggested_name }]
+    }
+
+    pub(super) fn export_to_typed_path(
+        &mut self,
+        format: ExportFormat,
+        path: &str,
+    ) -> Vec<Command> {
+        self.files.prompt = None;
+        let id = self.next_id();
+        self.files.saving = Some((id, format));
+        self.export_to(id, format, PathBuf::from(path.trim()))
+    }
+
+    pub(super) fn open(&mut self) -> Vec<Command> {
+        let id = self.next_id();
+        self.files.opening = Some(id);
+        vec![Command::ChooseOpenPath { id }]
+    }
+
+    pub(super) fn open_path(&mut self, path: PathBuf) -> Vec<Command> {
+        self.files.prompt = None;
+        self.files.queued.push_back(path);
+        if self.files.opening.is_some() {
+            return Vec::new();
         }
+        self.open_next()
     }
 
     fn export_to(&mut self, id: RequestId, format: ExportFormat, path: PathBuf) -> Vec<Command> {
@@ -89,60 +87,89 @@ impl AppState {
         }]
     }
 
-    pub(super) fn apply_files(&mut self, event: Event) -> Vec<Command> {
-        match event {
-            Event::SavePathChosen { id, path } => match (self.files.saving, path) {
-                (Some((current, format)), Some(path)) if current == id => {
-                    self.export_to(id, format, path)
-                }
-                (Some((current, format)), None) if current == id => {
-                    self.files.saving = None;
-                    self.files.prompt = Some(PathPrompt::Save(format));
-                    Vec::new()
-                }
-                _ => Vec::new(),
-            },
-            Event::Exported { id, path, result }
-                if self.files.saving.is_some_and(|(current, _)| current == id) =>
-            {
+    pub(super) fn save_path_chosen(
+        &mut self,
+        id: RequestId,
+        path: Option<PathBuf>,
+    ) -> Vec<Command> {
+        let Some((_, format)) = self.files.saving.filter(|(current, _)| *current == id) else {
+            return Vec::new();
+        };
+        match path {
+            Some(path) => self.export_to(id, format, path),
+            None => {
                 self.files.saving = None;
-                match result {
-                    Ok(bytes) => self.show_notice(format!(
-                        "Saved {} ({} KiB).",
-                        path.display(),
-                        bytes.div_ceil(1024)
-                    )),
-                    Err(message) => self.show_error(message, None),
-                }
+                self.files.prompt = Some(PathPrompt::Save(format));
                 Vec::new()
             }
-            Event::OpenPathChosen { id, path } if self.files.opening == Some(id) => match path {
-                Some(path) => vec![Command::Open { id, path }],
-                None => {
-                    self.files.opening = None;
-                    self.files.prompt = Some(PathPrompt::Open);
-                    self.open_next()
-                }
-            },
-            Event::Opened { id, path, result } if self.files.opening == Some(id) => {
+        }
+    }
+
+    pub(super) fn exported(
+        &mut self,
+        id: RequestId,
+        path: &Path,
+        result: Result<usize, ExportError>,
+    ) {
+        if self.files.saving.is_none_or(|(current, _)| current != id) {
+            return;
+        }
+        self.files.saving = None;
+        match result {
+            Ok(bytes) => self.show_notice(format!(
+                "Saved {} ({} KiB).",
+                path.display(),
+                bytes.div_ceil(1024)
+            )),
+            // Choosing another place is the way on: a retry would meet the same folder.
+            Err(err) => self.show_error(err.to_string(), None),
+        }
+    }
+
+    pub(super) fn open_path_chosen(
+        &mut self,
+        id: RequestId,
+        path: Option<PathBuf>,
+    ) -> Vec<Command> {
+        if self.files.opening != Some(id) {
+            return Vec::new();
+        }
+        match path {
+            Some(path) => vec![Command::Open { id, path }],
+            None => {
                 self.files.opening = None;
-                match result {
-                    Ok(opened) => {
-                        self.show_notice(format!("Opened {}.", path.display()));
-                        self.add_shown(ShownPage {
-                            page: opened.page,
-                            index: opened.index,
-                            provenance: opened.provenance,
-                            source: PageSource::File { path },
-                            fetched_at: jiff::Timestamp::now(),
-                        });
-                    }
-                    Err(message) => self.show_error(message, None),
-                }
+                self.files.prompt = Some(PathPrompt::Open);
                 self.open_next()
             }
-            _ => Vec::new(),
         }
+    }
+
+    /// A file was read (or not); the next queued one is opened after it.
+    pub(super) fn opened(
+        &mut self,
+        id: RequestId,
+        path: PathBuf,
+        result: Result<FetchedPage, OpenError>,
+    ) -> Vec<Command> {
+        if self.files.opening != Some(id) {
+            return Vec::new();
+        }
+        self.files.opening = None;
+        match result {
+            Ok(opened) => {
+                self.show_notice(format!("Opened {}.", path.display()));
+                self.add_shown(ShownPage {
+                    page: opened.page,
+                    index: opened.index,
+                    provenance: opened.provenance,
+                    source: PageSource::File { path },
+                    fetched_at: jiff::Timestamp::now(),
+                });
+            }
+            // The file is what it is: reading it again would say the same.
+            Err(err) => self.show_error(err.to_string(), None),
+        }
+        self.open_next()
     }
 
     /// Opens the first queued file, if any.

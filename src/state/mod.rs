@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 use crate::api::{PageRequest, Route, StreamRef, Token};
 use crate::export::ExportFormat;
-use crate::worker::{Command, Event, RequestId};
+use crate::worker::{Command, ConnectionSource, Event, RequestId};
 
 pub use catalog::{Catalog, Listing};
 pub use connection::{ConnectionState, KeyringStatus};
@@ -95,8 +95,11 @@ pub struct Banner {
 pub struct Settings {
     /// Names of the connections saved in the keyring.
     pub connections: Vec<String>,
-    /// The last stream chosen, per connection name.
+    /// The last stream chosen, per saved connection (by its name, its key in the keyring).
     pub last_choice: BTreeMap<String, StreamRef>,
+    /// The last stream chosen on the demo, and on a session-only connection.
+    pub demo_choice: Option<StreamRef>,
+    pub session_choice: Option<StreamRef>,
     pub page_size: u32,
     pub route: Route,
 }
@@ -106,6 +109,8 @@ impl Default for Settings {
         Self {
             connections: Vec::new(),
             last_choice: BTreeMap::new(),
+            demo_choice: None,
+            session_choice: None,
             page_size: PageRequest::DEFAULT_SIZE,
             route: Route::Fetch,
         }
@@ -145,6 +150,8 @@ impl AppState {
         vec![Command::OpenKeyring]
     }
 
+    /// Every action goes straight to the one method that carries it out (in `connection.rs`,
+    /// `catalog.rs`, `pages.rs` and `files.rs`): no catch-all arm can swallow a misrouted one.
     pub fn handle(&mut self, action: Action) -> Vec<Command> {
         match action {
             Action::DismissBanner => {
@@ -160,44 +167,108 @@ impl AppState {
                 self.settings.route = route;
                 Vec::new()
             }
-            Action::OpenDemo
-            | Action::ConnectSaved(_)
-            | Action::ConnectSession { .. }
-            | Action::SaveConnection { .. }
-            | Action::DeleteConnection(_)
-            | Action::Disconnect => self.handle_connection(action),
-            Action::RefreshProjects
-            | Action::ChooseProject(_)
-            | Action::ChooseDataset(_)
-            | Action::ChooseStream(_) => self.handle_catalog(action),
+            Action::OpenDemo => self.connect(ConnectionSource::Demo),
+            Action::ConnectSaved(name) => self.connect(ConnectionSource::Saved(name)),
+            Action::ConnectSession { endpoint, token } => self.connect_session(&endpoint, token),
+            Action::SaveConnection {
+                replaces,
+                name,
+                endpoint,
+                token,
+            } => self.save_connection(replaces, name, &endpoint, token),
+            Action::DeleteConnection(name) => self.delete_connection(name),
+            Action::Disconnect => {
+                self.disconnect();
+                Vec::new()
+            }
+            Action::RefreshProjects => self.refresh_projects(),
+            Action::ChooseProject(project) => self.choose_project(project),
+            Action::ChooseDataset(dataset) => self.choose_dataset(dataset),
+            Action::ChooseStream(stream) => {
+                self.choose_stream(stream);
+                Vec::new()
+            }
             Action::ListAllStreams => self.list_all_streams(),
             Action::GoToStream(stream) => self.go_to_stream(stream),
-            Action::Fetch
-            | Action::Cancel
-            | Action::ShowPage(_)
-            | Action::AskAdvance
-            | Action::AskReset(_)
-            | Action::Confirm
-            | Action::DismissConfirm
-            | Action::ShowConnections => self.handle_pages(action),
-            Action::Export(_)
-            | Action::ExportTo { .. }
-            | Action::Open
-            | Action::OpenPath(_)
-            | Action::DismissPathPrompt => self.handle_files(action),
+            Action::Fetch => self.fetch(),
+            Action::Cancel => self.cancel(),
+            Action::ShowPage(n) => {
+                self.show_page(n);
+                Vec::new()
+            }
+            Action::AskAdvance => {
+                self.ask_advance();
+                Vec::new()
+            }
+            Action::AskReset(text) => {
+                self.ask_reset(&text);
+                Vec::new()
+            }
+            Action::Confirm => self.confirm_move(),
+            Action::DismissConfirm => {
+                self.confirm = None;
+                Vec::new()
+            }
+            Action::ShowConnections => {
+                self.pages.shown = None;
+                Vec::new()
+            }
+            Action::Export(format) => self.export(format),
+            Action::ExportTo { format, path } => self.export_to_typed_path(format, &path),
+            Action::Open => self.open(),
+            Action::OpenPath(path) => self.open_path(path),
+            Action::DismissPathPrompt => {
+                self.files.prompt = None;
+                Vec::new()
+            }
         }
     }
 
+    /// Every event goes straight to the one method that takes it, as actions do.
     pub fn apply(&mut self, event: Event) -> Vec<Command> {
         match event {
-            Event::Keyring(_)
-            | Event::ConnectionSaved { .. }
-            | Event::ConnectionRenamed { .. }
-            | Event::ConnectionDeleted { .. }
-            | Event::Connected { .. } => self.apply_connection(event),
-            Event::Projects { .. } | Event::Datasets { .. } | Event::Streams { .. } => {
-                self.apply_catalog(event)
+            Event::Keyring(result) => {
+                self.keyring_probed(result);
+                Vec::new()
             }
+            Event::ConnectionSaved { name, result, .. } => self.connection_saved(name, result),
+            Event::ConnectionRenamed {
+                old, new, result, ..
+            } => {
+                self.connection_renamed(old, new, result);
+                Vec::new()
+            }
+            Event::ConnectionDeleted { name, result, .. } => {
+                self.connection_deleted(name, result);
+                Vec::new()
+            }
+            Event::Connected { id, result } => self.connected(id, result),
+            Event::Projects { id, result } => self.projects_listed(id, result),
+            Event::Datasets { id, result } => self.datasets_listed(id, result),
+            Event::Streams { id, result } => self.streams_listed(id, result),
+            Event::Progress { id, progress } => {
+                self.progressed(id, progress);
+                Vec::new()
+            }
+            Event::Fetched { id, result } => {
+                self.fetched(id, result);
+                Vec::new()
+            }
+            Event::Advanced { id, result } => {
+                self.advanced(id, result);
+                Vec::new()
+            }
+            Event::Reset { id, result } => {
+                self.was_reset(id, result);
+                Vec::new()
+            }
+            Event::SavePathChosen { id, path } => self.save_path_chosen(id, path),
+            Event::Exported { id, path, result } => {
+                self.exported(id, &path, result);
+                Vec::new()
+            }
+            Event::OpenPathChosen { id, path } => self.open_path_chosen(id, path),
+            Event::Opened { id, path, result } => self.opened(id, path, result),
             Event::StreamsOfDataset {
                 id,
                 project,
@@ -211,14 +282,6 @@ impl AppState {
                 self.finish_found_streams(id, result);
                 Vec::new()
             }
-            Event::Progress { .. }
-            | Event::Fetched { .. }
-            | Event::Advanced { .. }
-            | Event::Reset { .. } => self.apply_pages(event),
-            Event::SavePathChosen { .. }
-            | Event::Exported { .. }
-            | Event::OpenPathChosen { .. }
-            | Event::Opened { .. } => self.apply_files(event),
         }
     }
 

@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::api::{ErrorKind, Page, PageRequest, Progress, StreamRef, Timestamp};
+use crate::api::{ApiError, ErrorKind, Page, PageRequest, Progress, StreamRef, Timestamp};
 use crate::export::Provenance;
 use crate::inspect::PageIndex;
-use crate::worker::{AdvanceError, Command, Event, FetchedPage, RequestId};
+use crate::worker::{AdvanceError, Command, ConnectionKind, FetchedPage, RequestId};
 
 use super::{Action, AppState};
 
@@ -14,7 +14,7 @@ use super::{Action, AppState};
 #[derive(Clone, Debug)]
 pub enum PageSource {
     Stream {
-        connection: String,
+        connection: ConnectionKind,
         host: String,
         stream: StreamRef,
         request: PageRequest,
@@ -87,7 +87,10 @@ impl AppState {
             return Some("Fetch a page first.");
         };
         let PageSource::Stream {
-            stream, connection, ..
+            stream,
+            connection,
+            host,
+            ..
         } = &shown.source
         else {
             return Some("This page was opened from a file: fetch the stream to advance it.");
@@ -101,7 +104,7 @@ impl AppState {
         if self
             .connection
             .connected()
-            .is_none_or(|c| c.name != *connection)
+            .is_none_or(|c| c.kind != *connection || c.host != *host)
         {
             return Some("This page came from another connection.");
         }
@@ -111,86 +114,80 @@ impl AppState {
         None
     }
 
-    pub(super) fn handle_pages(&mut self, action: Action) -> Vec<Command> {
-        match action {
-            Action::Fetch => self.fetch(),
-            Action::Cancel => match &self.pages.running {
-                Some(running) => vec![Command::Cancel { id: running.id }],
-                None => Vec::new(),
-            },
-            Action::ShowConnections => {
-                self.pages.shown = None;
-                Vec::new()
-            }
-            Action::ShowPage(n) if n < self.pages.history.len() => {
-                self.pages.shown = Some(n);
-                Vec::new()
-            }
-            Action::AskAdvance => {
-                if let Some(reason) = self.advance_blocked() {
-                    self.show_error(reason, None);
-                    return Vec::new();
-                }
-                let shown = self.pages.current().expect("advance_blocked checked it");
-                let PageSource::Stream {
-                    stream, request, ..
-                } = &shown.source
-                else {
-                    return Vec::new();
-                };
-                self.confirm = Some(Confirm::Advance {
-                    stream: stream.clone(),
-                    request: *request,
-                    sequence_id: shown.page.position().unwrap_or_default().to_owned(),
-                    comments: shown.page.results.len(),
-                    filtered: shown.page.filtered.unwrap_or(0),
-                });
-                Vec::new()
-            }
-            Action::AskReset(text) => {
-                let to = Timestamp::parse(text.trim());
-                match (self.catalog.chosen(), to.instant) {
-                    (Some(stream), Some(_)) => self.confirm = Some(Confirm::Reset { stream, to }),
-                    (None, _) => self.show_error("Choose a stream first.", None),
-                    (_, None) => self.show_error(
-                        format!("\u{201c}{}\u{201d} is not a date and time; write e.g. 2026-11-01T00:00:00Z.", text.trim()),
-                        None,
-                    ),
-                }
-                Vec::new()
-            }
-            Action::DismissConfirm => {
-                self.confirm = None;
-                Vec::new()
-            }
-            Action::Confirm => {
-                let Some(confirm) = self.confirm.take() else {
-                    return Vec::new();
-                };
-                let id = self.next_id();
-                self.pages.moving = Some(id);
-                match confirm {
-                    Confirm::Advance {
-                        stream,
-                        request,
-                        sequence_id,
-                        ..
-                    } => {
-                        vec![Command::Advance {
-                            id,
-                            stream,
-                            request,
-                            sequence_id,
-                        }]
-                    }
-                    Confirm::Reset { stream, to } => vec![Command::Reset { id, stream, to }],
-                }
-            }
-            _ => Vec::new(),
+    pub(super) fn cancel(&self) -> Vec<Command> {
+        match &self.pages.running {
+            Some(running) => vec![Command::Cancel { id: running.id }],
+            None => Vec::new(),
         }
     }
 
-    fn fetch(&mut self) -> Vec<Command> {
+    pub(super) fn show_page(&mut self, n: usize) {
+        if n < self.pages.history.len() {
+            self.pages.shown = Some(n);
+        }
+    }
+
+    pub(super) fn ask_advance(&mut self) {
+        if let Some(reason) = self.advance_blocked() {
+            self.show_error(reason, None);
+            return;
+        }
+        let Some(shown) = self.pages.current() else {
+            return;
+        };
+        let PageSource::Stream {
+            stream, request, ..
+        } = &shown.source
+        else {
+            return;
+        };
+        self.confirm = Some(Confirm::Advance {
+            stream: stream.clone(),
+            request: *request,
+            sequence_id: shown.page.position().unwrap_or_default().to_owned(),
+            comments: shown.page.results.len(),
+            filtered: shown.page.filtered.unwrap_or(0),
+        });
+    }
+
+    pub(super) fn ask_reset(&mut self, text: &str) {
+        let to = Timestamp::parse(text.trim());
+        match (self.catalog.chosen(), to.instant) {
+            (Some(stream), Some(_)) => self.confirm = Some(Confirm::Reset { stream, to }),
+            (None, _) => self.show_error("Choose a stream first.", None),
+            (_, None) => self.show_error(
+                format!(
+                    "\u{201c}{}\u{201d} is not a date and time; write e.g. 2026-11-01T00:00:00Z.",
+                    text.trim()
+                ),
+                None,
+            ),
+        }
+    }
+
+    pub(super) fn confirm_move(&mut self) -> Vec<Command> {
+        let Some(confirm) = self.confirm.take() else {
+            return Vec::new();
+        };
+        let id = self.next_id();
+        self.pages.moving = Some(id);
+        match confirm {
+            Confirm::Advance {
+                stream,
+                request,
+                sequence_id,
+                ..
+            } => vec![Command::Advance {
+                id,
+                stream,
+                request,
+                sequence_id,
+            }],
+            Confirm::Reset { stream, to } => vec![Command::Reset { id, stream, to }],
+        }
+    }
+
+    pub(super) fn fetch(&mut self) -> Vec<Command> {
         if self.pages.running.is_some() {
             return Vec::new();
         }
@@ -219,52 +216,63 @@ impl AppState {
         }]
     }
 
-    pub(super) fn apply_pages(&mut self, event: Event) -> Vec<Command> {
-        match event {
-            Event::Progress { id, progress } => {
-                if let Some(running) = self.pages.running.as_mut().filter(|r| r.id == id) {
-                    running.progress = Some(progress);
-                }
-            }
-            Event::Fetched { id, result } => {
-                let Some(running) = self.pages.running.take_if(|r| r.id == id) else {
-                    return Vec::new();
-                };
-                match result {
-                    Ok(fetched) => self.add_page(fetched, running),
-                    Err(err) if err.kind == ErrorKind::Cancelled => self.show_notice(
-                        "Fetch cancelled. The page on screen is the last one fetched.",
-                    ),
-                    Err(err) => self.show_error(err.to_string(), Some(Action::Fetch)),
-                }
-            }
-            Event::Advanced { id, result } if self.pages.moving == Some(id) => {
-                self.pages.moving = None;
-                match result {
-                    Ok(sequence_id) => self.show_notice(format!(
-                        "Advanced past {sequence_id}. The position moved for every consumer of the stream; \
-                         fetch to see what comes next."
-                    )),
-                    Err(AdvanceError::StaleHead { .. }) => self.show_error(
-                        "Nothing was advanced: the stream moved since this page was fetched (another \
-                         consumer, perhaps the automation, advanced it). Fetch again to see its head.",
-                        Some(Action::Fetch),
-                    ),
-                    Err(AdvanceError::Api(err)) => {
-                        self.show_error(format!("The advance failed and was not retried. {err}"), None)
-                    }
-                }
-            }
-            Event::Reset { id, result } if self.pages.moving == Some(id) => {
-                self.pages.moving = None;
-                match result {
-                    Ok(_) => self.show_notice("Reset done. The position moved for every consumer; fetch to see the new head."),
-                    Err(err) => self.show_error(format!("The reset failed and was not retried. {err}"), None),
-                }
-            }
-            _ => {}
+    pub(super) fn progressed(&mut self, id: RequestId, progress: Progress) {
+        if let Some(running) = self.pages.running.as_mut().filter(|r| r.id == id) {
+            running.progress = Some(progress);
         }
-        Vec::new()
+    }
+
+    pub(super) fn fetched(&mut self, id: RequestId, result: Result<FetchedPage, ApiError>) {
+        let Some(running) = self.pages.running.take_if(|r| r.id == id) else {
+            return;
+        };
+        match result {
+            Ok(fetched) => self.add_page(fetched, running),
+            Err(err) if err.kind == ErrorKind::Cancelled => {
+                self.show_notice("Fetch cancelled. The page on screen is the last one fetched.")
+            }
+            Err(err) => {
+                let retry = err.is_transient().then_some(Action::Fetch);
+                self.show_error(err.to_string(), retry);
+            }
+        }
+    }
+
+    pub(super) fn advanced(&mut self, id: RequestId, result: Result<String, AdvanceError>) {
+        if self.pages.moving != Some(id) {
+            return;
+        }
+        self.pages.moving = None;
+        match result {
+            Ok(sequence_id) => self.show_notice(format!(
+                "Advanced past {sequence_id}. The position moved for every consumer of the stream; \
+                 fetch to see what comes next."
+            )),
+            Err(AdvanceError::StaleHead { .. }) => self.show_error(
+                "Nothing was advanced: the stream moved since this page was fetched (another \
+                 consumer, perhaps the automation, advanced it). Fetch again to see its head.",
+                Some(Action::Fetch),
+            ),
+            Err(AdvanceError::Api(err)) => self.show_error(
+                format!("The advance failed and was not retried. {err}"),
+                None,
+            ),
+        }
+    }
+
+    pub(super) fn was_reset(&mut self, id: RequestId, result: Result<Option<String>, ApiError>) {
+        if self.pages.moving != Some(id) {
+            return;
+        }
+        self.pages.moving = None;
+        match result {
+            Ok(_) => self.show_notice(
+                "Reset done. The position moved for every consumer; fetch to see the new head.",
+            ),
+            Err(err) => {
+                self.show_error(format!("The reset failed and was not retried. {err}"), None)
+            }
+        }
     }
 
     fn add_page(&mut self, fetched: FetchedPage, running: Running) {
@@ -275,7 +283,7 @@ impl AppState {
             stream, request, ..
         } = running;
         let source = PageSource::Stream {
-            connection: connected.name.clone(),
+            connection: connected.kind.clone(),
             host: connected.host.clone(),
             stream,
             request,

@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::api::{ApiError, ErrorKind, Page, Stream, User};
-use crate::worker::{Connected, FetchedPage};
+use crate::export::{OpenError, OpenReason};
+use crate::worker::{ConnectError, Connected, ConnectionKind, ConnectionSource, FetchedPage};
 
 pub(super) fn connected() -> AppState {
     let mut state = AppState::default();
@@ -12,10 +13,9 @@ pub(super) fn connected() -> AppState {
     };
     let user: User = serde_json::from_str(r#"{"username":"demo"}"#).unwrap();
     let connected = Connected {
-        name: "Demo".into(),
+        kind: ConnectionKind::Demo,
         host: "127.0.0.1:1".into(),
         user,
-        demo: false,
     };
     state.apply(Event::Connected {
         id: *id,
@@ -168,8 +168,12 @@ fn files_given_together_open_one_after_the_other_and_all_join_the_history() {
     };
     let (second, path) = open_command(state.apply(opened(first, "a.json", Ok(page("a")))));
     assert_eq!(path, std::path::Path::new("broken.json"));
-    let failed = Err("broken.json is not a page".to_owned());
-    let (third, path) = open_command(state.apply(opened(second, "broken.json", failed)));
+    let failed = OpenError {
+        path: Some("broken.json".into()),
+        reason: OpenReason::NotAPage("it has no list of results".into()),
+    };
+    let said = failed.to_string();
+    let (third, path) = open_command(state.apply(opened(second, "broken.json", Err(failed))));
     assert_eq!(
         path,
         std::path::Path::new("c.json"),
@@ -191,6 +195,126 @@ fn files_given_together_open_one_after_the_other_and_all_join_the_history() {
     assert_eq!(state.pages.shown, Some(1), "the last file is shown");
     assert_eq!(
         state.banner.map(|banner| banner.message).as_deref(),
-        Some("broken.json is not a page")
+        Some(said.as_str())
+    );
+}
+
+fn connect_error(kind: ErrorKind) -> ConnectError {
+    ConnectError::Api(ApiError::new(kind, None, "nobody answered"))
+}
+
+/// Connects with `action` and fails with `error`; the banner left.
+fn failed_connect(action: Action, error: ConnectError) -> (AppState, Banner) {
+    let mut state = AppState::default();
+    let commands = state.handle(action);
+    let [Command::Connect { id, .. }] = commands.as_slice() else {
+        panic!("connecting sends one command: {commands:?}");
+    };
+    state.apply(Event::Connected {
+        id: *id,
+        result: Err(error),
+    });
+    let banner = state.banner.clone().expect("a failure shows a banner");
+    (state, banner)
+}
+
+#[test]
+fn retry_reconnects_a_saved_connection_whatever_it_is_named() {
+    for name in ["Demo", "Session only"] {
+        let connect = Action::ConnectSaved(name.into());
+        let (mut state, banner) =
+            failed_connect(connect.clone(), connect_error(ErrorKind::Timeout));
+        assert!(
+            banner.message.contains(&format!("\u{201c}{name}\u{201d}")),
+            "{banner:?}"
+        );
+        assert_eq!(
+            banner.retry,
+            Some(connect),
+            "{name}: Retry reconnects to the saved one"
+        );
+        let commands = state.handle(banner.retry.unwrap());
+        assert!(
+            matches!(
+                commands.as_slice(),
+                [Command::Connect { source: ConnectionSource::Saved(saved), .. }] if saved == name
+            ),
+            "{name}: {commands:?}"
+        );
+    }
+    let (_, banner) = failed_connect(Action::OpenDemo, connect_error(ErrorKind::Timeout));
+    assert_eq!(
+        banner.retry,
+        Some(Action::OpenDemo),
+        "the demo's Retry is the demo"
+    );
+}
+
+#[test]
+fn retry_is_offered_only_where_trying_again_could_help() {
+    let saved = || Action::ConnectSaved("work".into());
+    let (_, refused) = failed_connect(saved(), connect_error(ErrorKind::Unauthorized));
+    assert_eq!(refused.retry, None, "a refused token stays refused");
+    let gone = ConnectError::Keyring(crate::credentials::CredentialError::NotFound {
+        name: "work".into(),
+    });
+    assert_eq!(
+        failed_connect(saved(), gone).1.retry,
+        None,
+        "no entry to retry"
+    );
+    let session = Action::ConnectSession {
+        endpoint: "https://example.com/reinfer_".into(),
+        token: Token::new("t"),
+    };
+    let (_, unreachable) = failed_connect(session, connect_error(ErrorKind::CannotConnect));
+    assert_eq!(
+        unreachable.retry, None,
+        "a session-only token is not kept for a retry"
+    );
+
+    let mut state = connected();
+    let id = fetch_id(&state.handle(Action::Fetch));
+    state.apply(Event::Fetched {
+        id,
+        result: Err(ApiError::new(ErrorKind::Unauthorized, Some(401), "")),
+    });
+    assert_eq!(state.banner.as_ref().unwrap().retry, None, "401 on fetch");
+}
+
+#[test]
+fn choices_are_remembered_per_connection_kind_not_per_name() {
+    let mut state = connected();
+    state.handle(Action::ChooseStream("s".into()));
+    let chosen = state.catalog.chosen();
+    assert_eq!(
+        state.settings.last_choice(&ConnectionKind::Demo),
+        chosen.as_ref()
+    );
+    let saved_demo = ConnectionKind::Saved("Demo".into());
+    assert_eq!(state.settings.last_choice(&saved_demo), None);
+    assert!(
+        state.settings.last_choice.is_empty(),
+        "the saved connections' map is untouched"
+    );
+}
+
+#[test]
+fn a_page_from_another_connection_of_the_same_name_cannot_be_advanced() {
+    let mut state = connected();
+    let id = fetch_id(&state.handle(Action::Fetch));
+    state.apply(Event::Fetched {
+        id,
+        result: Ok(page("seq-1")),
+    });
+    assert_eq!(state.advance_blocked(), None);
+    let ConnectionState::Connected(connected) = &mut state.connection else {
+        panic!("connected");
+    };
+    // The saved connection called "Demo", as the screen names the demo.
+    connected.kind = ConnectionKind::Saved("Demo".into());
+    assert_eq!(
+        state.advance_blocked(),
+        Some("This page came from another connection.")
     );
 }

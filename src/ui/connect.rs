@@ -86,8 +86,8 @@ impl egui::TextBuffer for SecretText {
 
 pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &mut Vec<Action>) {
     ui.heading("Connect to Communications Mining");
-    if let ConnectionState::Connecting { name, .. } = &state.connection {
-        ui.label(format!("Connecting to {name}…"));
+    if let ConnectionState::Connecting { kind, .. } = &state.connection {
+        ui.label(format!("Connecting to {}…", kind.name()));
         return;
     }
     ui.label("Try streamlens on its built-in demo server, with invented data:");

@@ -95,8 +95,8 @@ fn status<T>(ui: &mut egui::Ui, listing: &Listing<T>, empty: &str) {
         Listing::Loading(_) => {
             ui.weak("Loading…");
         }
-        Listing::Failed(message) => {
-            ui.colored_label(ui.visuals().error_fg_color, message);
+        Listing::Failed(err) => {
+            ui.colored_label(ui.visuals().error_fg_color, err.to_string());
         }
         Listing::Loaded(items) if items.is_empty() => {
             ui.weak(empty);

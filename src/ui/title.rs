@@ -20,7 +20,7 @@ pub fn window_title(state: &AppState) -> String {
         return match &shown.source {
             PageSource::Stream {
                 connection, stream, ..
-            } => stream_title(stream, connection),
+            } => stream_title(stream, connection.name()),
             PageSource::File { path } => {
                 let name = path.file_name().unwrap_or(path.as_os_str());
                 format!("{} — {APP}", name.to_string_lossy())
@@ -28,8 +28,8 @@ pub fn window_title(state: &AppState) -> String {
         };
     }
     match (state.connection.connected(), state.catalog.chosen()) {
-        (Some(connected), Some(stream)) => stream_title(&stream, &connected.name),
-        (Some(connected), None) => format!("{} — {APP}", connected.name),
+        (Some(connected), Some(stream)) => stream_title(&stream, connected.kind.name()),
+        (Some(connected), None) => format!("{} — {APP}", connected.kind.name()),
         (None, _) => APP.to_owned(),
     }
 }
@@ -52,16 +52,26 @@ mod tests {
     use crate::api::{Page, PageRequest, Route, Token, User};
     use crate::inspect::PageIndex;
     use crate::state::{Action, ConnectionState, ShownPage};
-    use crate::worker::{Command, Connected, Event};
+    use crate::worker::{Command, Connected, ConnectionKind, Event};
 
     const SECRET: &str = "tok-3f9a-secret";
 
-    /// A session-only connection named "prod", made through the state's own actions and events.
+    /// A connection saved as "prod", made through the state's own actions and events.
     fn connected_as_prod() -> AppState {
         let mut state = AppState::default();
-        let commands = state.handle(Action::ConnectSession {
+        let commands = state.handle(Action::SaveConnection {
+            replaces: None,
+            name: "prod".into(),
             endpoint: "https://cloud.example.com/acme/reinfer".into(),
             token: Token::new(SECRET),
+        });
+        let [Command::SaveConnection { id, .. }] = commands.as_slice() else {
+            panic!("saving sends one command: {commands:?}");
+        };
+        let commands = state.apply(Event::ConnectionSaved {
+            id: *id,
+            name: "prod".into(),
+            result: Ok(()),
         });
         let [Command::Connect { id, .. }] = commands.as_slice() else {
             panic!("connecting sends one command: {commands:?}");
@@ -70,10 +80,9 @@ mod tests {
         state.apply(Event::Connected {
             id: *id,
             result: Ok(Box::new(Connected {
-                name: "prod".into(),
+                kind: ConnectionKind::Saved("prod".into()),
                 host: "cloud.example.com".into(),
                 user,
-                demo: false,
             })),
         });
         assert!(matches!(state.connection, ConnectionState::Connected(_)));
@@ -126,7 +135,7 @@ mod tests {
         state.catalog.dataset = Some("claims".into());
         state.catalog.stream = Some("new-claims".into());
         state.pages.history.push(shown(PageSource::Stream {
-            connection: "staging".into(),
+            connection: ConnectionKind::Saved("staging".into()),
             host: "staging.example.com".into(),
             stream: triage(),
             request: PageRequest {

@@ -26,10 +26,11 @@ pub fn show(ui: &mut egui::Ui, now: &Situation, requested: &mut Vec<Command>) {
                         .as_deref()
                         .or(connected.user.email.as_deref())
                         .unwrap_or("unknown user");
-                    ui.label(format!("{} · {} · {who}", connected.name, connected.host));
+                    let name = connected.kind.name();
+                    ui.label(format!("{name} · {} · {who}", connected.host));
                 }
-                ConnectionState::Connecting { name, .. } => {
-                    ui.label(format!("Connecting to {name}…"));
+                ConnectionState::Connecting { kind, .. } => {
+                    ui.label(format!("Connecting to {}…", kind.name()));
                 }
                 ConnectionState::Disconnected => {
                     ui.weak("Not connected");

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::{Dialogs, FetchedPage};
 use crate::api::{Page, StreamModel};
-use crate::export::{self, ExportFormat, Provenance};
+use crate::export::{self, ExportError, ExportFormat, OpenError, OpenReason, Provenance};
 
 /// Which dialog to show.
 pub(super) enum Dialog {
@@ -42,23 +42,28 @@ pub(super) async fn export(
     page: Arc<Page>,
     provenance: Box<Provenance>,
     format: ExportFormat,
-) -> Result<usize, String> {
+) -> Result<usize, ExportError> {
+    let target = path.clone();
     let write = move || {
         let bytes = export::render(&page, format, &provenance);
-        export::write_atomic(&path, &bytes)
-            .map(|()| bytes.len())
-            .map_err(|e| e.to_string())
+        export::write_atomic(&path, &bytes).map(|()| bytes.len())
     };
     tokio::task::spawn_blocking(write)
         .await
-        .unwrap_or_else(|_| Err("the export stopped unexpectedly".to_owned()))
+        .unwrap_or_else(|_| {
+            Err(ExportError {
+                path: target,
+                reason: "the export stopped unexpectedly".to_owned(),
+            })
+        })
 }
 
 /// Reads a page file and prepares it for the inspector, with the thresholds it recorded.
-pub(super) async fn open(path: &Path) -> Result<FetchedPage, String> {
+pub(super) async fn open(path: &Path) -> Result<FetchedPage, OpenError> {
+    let target = path.to_path_buf();
     let path = path.to_path_buf();
     let read = move || {
-        let opened = export::open_file(&path).map_err(|e| e.to_string())?;
+        let opened = export::open_file(&path)?;
         let model = opened.provenance.as_ref().map(|p| StreamModel {
             version: p.model_version,
             label_thresholds: p.label_thresholds.clone(),
@@ -69,7 +74,10 @@ pub(super) async fn open(path: &Path) -> Result<FetchedPage, String> {
             opened.provenance,
         ))
     };
-    tokio::task::spawn_blocking(read)
-        .await
-        .unwrap_or_else(|_| Err("reading the file stopped unexpectedly".to_owned()))
+    tokio::task::spawn_blocking(read).await.unwrap_or_else(|_| {
+        Err(OpenError {
+            path: Some(target),
+            reason: OpenReason::Unreadable("reading the file stopped unexpectedly".to_owned()),
+        })
+    })
 }

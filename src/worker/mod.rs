@@ -8,6 +8,7 @@ mod files;
 mod tasks;
 
 use std::collections::{HashMap, VecDeque};
+use std::fmt;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -18,7 +19,7 @@ use crate::api::{
     StreamModel, StreamRef, Timestamp, Token, User,
 };
 use crate::credentials::{Connection, CredentialError, CredentialStore};
-use crate::export::{ExportFormat, Provenance};
+use crate::export::{ExportError, ExportFormat, OpenError, Provenance};
 use crate::inspect::PageIndex;
 
 /// Identifies one request; replies carry it back.
@@ -43,6 +44,39 @@ pub enum ConnectionSource {
     Session { endpoint: Endpoint, token: Token },
     /// The stand-in server, started in-process on a free loopback port.
     Demo,
+}
+
+impl ConnectionSource {
+    pub fn kind(&self) -> ConnectionKind {
+        match self {
+            ConnectionSource::Saved(name) => ConnectionKind::Saved(name.clone()),
+            ConnectionSource::Session { .. } => ConnectionKind::Session,
+            ConnectionSource::Demo => ConnectionKind::Demo,
+        }
+    }
+}
+
+/// Which connection, by what it is rather than by what the screen calls it: Retry and the
+/// remembered stream go by this, so a saved connection named "Demo" stays a saved connection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConnectionKind {
+    /// Saved in the keyring under this name, which is its key there.
+    Saved(String),
+    /// Held in memory for this session.
+    Session,
+    /// The in-process stand-in server.
+    Demo,
+}
+
+impl ConnectionKind {
+    /// What the screen calls it.
+    pub fn name(&self) -> &str {
+        match self {
+            ConnectionKind::Saved(name) => name,
+            ConnectionKind::Session => "Session only",
+            ConnectionKind::Demo => "Demo",
+        }
+    }
 }
 
 /// What the UI asks of the worker.
@@ -137,11 +171,35 @@ pub enum Command {
 /// Who the connection reached.
 #[derive(Clone, Debug)]
 pub struct Connected {
-    pub name: String,
+    pub kind: ConnectionKind,
     pub host: String,
     pub user: User,
-    pub demo: bool,
 }
+
+/// Why connecting failed. `Display` is a sentence for the person at the screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConnectError {
+    /// The saved connection could not be read from the keyring.
+    Keyring(CredentialError),
+    /// The in-process demo server could not start; the system's words.
+    DemoServer(String),
+    /// The client could not be made, or `/auth/user` failed: refused, not found, unreachable.
+    Api(ApiError),
+}
+
+impl fmt::Display for ConnectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConnectError::Keyring(err) => err.fmt(f),
+            ConnectError::DemoServer(why) => {
+                write!(f, "The demo server could not start on loopback: {why}.")
+            }
+            ConnectError::Api(err) => err.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ConnectError {}
 
 /// A page and what the inspector shows of it, computed off the UI thread.
 #[derive(Clone, Debug)]
@@ -206,7 +264,7 @@ pub enum Event {
     },
     Connected {
         id: RequestId,
-        result: Result<Box<Connected>, String>,
+        result: Result<Box<Connected>, ConnectError>,
     },
     Projects {
         id: RequestId,
@@ -245,7 +303,7 @@ pub enum Event {
     Exported {
         id: RequestId,
         path: PathBuf,
-        result: Result<usize, String>,
+        result: Result<usize, ExportError>,
     },
     OpenPathChosen {
         id: RequestId,
@@ -254,7 +312,7 @@ pub enum Event {
     Opened {
         id: RequestId,
         path: PathBuf,
-        result: Result<FetchedPage, String>,
+        result: Result<FetchedPage, OpenError>,
     },
     StreamsOfDataset {
         id: RequestId,

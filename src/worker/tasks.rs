@@ -9,8 +9,8 @@ use tokio::task::AbortHandle;
 use super::directory;
 use super::files::{self, Dialog};
 use super::{
-    AdvanceError, Command, Connected, ConnectionSource, Dialogs, Event, FetchedPage, KeyringChoice,
-    RequestId, Wake,
+    AdvanceError, Command, ConnectError, Connected, ConnectionSource, Dialogs, Event, FetchedPage,
+    KeyringChoice, RequestId, Wake,
 };
 use crate::api::{
     ApiError, Client, ClientConfig, Endpoint, ErrorKind, PageRequest, Progress, StreamModel,
@@ -303,52 +303,43 @@ async fn open_keyring(context: &Context) -> Result<(), CredentialError> {
 }
 
 /// Makes the client for `source`, proves it with `/auth/user`, and makes it the active one.
-async fn connect(context: &Context, source: ConnectionSource) -> Result<Box<Connected>, String> {
-    let (name, endpoint, token, demo) = match source {
+async fn connect(
+    context: &Context,
+    source: ConnectionSource,
+) -> Result<Box<Connected>, ConnectError> {
+    let kind = source.kind();
+    let (endpoint, token) = match source {
         ConnectionSource::Saved(name) => {
-            let wanted = name.clone();
             let saved = context
-                .with_store(move |store| store.load(&wanted))
+                .with_store(move |store| store.load(&name))
                 .await
-                .map_err(|e| e.to_string())?;
-            (name, saved.endpoint, saved.token, false)
+                .map_err(ConnectError::Keyring)?;
+            (saved.endpoint, saved.token)
         }
-        ConnectionSource::Session { endpoint, token } => {
-            ("Session only".to_owned(), endpoint, token, false)
-        }
+        ConnectionSource::Session { endpoint, token } => (endpoint, token),
         ConnectionSource::Demo => {
             let mut demo = context.demo.lock().await;
             if demo.is_none() {
                 let server = DemoServer::start(ServerConfig::default())
                     .await
-                    .map_err(|e| format!("The demo server could not start on loopback: {e}."))?;
+                    .map_err(|e| ConnectError::DemoServer(e.to_string()))?;
                 *demo = Some(server);
             }
             let server = demo.as_ref().expect("started above");
-            let endpoint = Endpoint::parse(&server.base_url())?;
-            (
-                "Demo".to_owned(),
-                endpoint,
-                Token::new(server.token()),
-                true,
-            )
+            let endpoint = Endpoint::parse(&server.base_url()).map_err(ConnectError::DemoServer)?;
+            (endpoint, Token::new(server.token()))
         }
     };
     let host = endpoint.host();
     let client =
-        Client::new(endpoint, token, context.client_config.clone()).map_err(|e| e.to_string())?;
+        Client::new(endpoint, token, context.client_config.clone()).map_err(ConnectError::Api)?;
     let user = client.current_user().await.map_err(|e| {
         log::warn!("connecting to {host} failed: {e}");
-        e.to_string()
+        ConnectError::Api(e)
     })?;
     log::info!("connected to {host} as {:?}", user.username);
     *lock(&context.client) = Some(client);
-    Ok(Box::new(Connected {
-        name,
-        host,
-        user,
-        demo,
-    }))
+    Ok(Box::new(Connected { kind, host, user }))
 }
 
 /// Re-reads the head and advances only if it still ends where the user saw it end.
