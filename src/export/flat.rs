@@ -1,6 +1,7 @@
 //! Flattened exports, one record per comment: JSON Lines (each result exactly as sent) and CSV
 //! (the columns a spreadsheet user asks for).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::api::{LabelPath, Page, Route, StreamResult};
@@ -134,36 +135,30 @@ fn label_values(result: &StreamResult, route: Route) -> BTreeMap<LabelPath, f64>
     values
 }
 
-/// Appends one CSV record (RFC 4180: comma separated, CRLF terminated).
+/// Appends one CSV record as the `csv` crate writes RFC 4180: comma separated, CRLF terminated,
+/// a field quoted (its quotes doubled) where it holds a comma, a quote or a line break.
 fn push_record(out: &mut String, fields: &[String]) {
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_field(out, field);
-    }
-    out.push_str("\r\n");
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let record: Vec<Cow<'_, str>> = fields.iter().map(|field| defused(field)).collect();
+    let written = writer.write_record(record.iter().map(|field| field.as_bytes()));
+    // One record of UTF-8 fields into memory: no I/O, no differing lengths, nothing to fail.
+    let bytes = written
+        .ok()
+        .and_then(|()| writer.into_inner().ok())
+        .expect("writing one CSV record into memory cannot fail");
+    out.push_str(&String::from_utf8_lossy(&bytes));
 }
 
-/// Appends one field, quoted when it holds a comma, quote or line break (quotes doubled).
-///
 /// Formula injection: spreadsheets run a cell starting with `=`, `+`, `-` or `@` as a formula,
 /// and comment text is written by whoever sent the e-mail. Such a field gets a leading `'`,
 /// which spreadsheets show as text. Plain numbers (`-3.5`) are left alone: they compute nothing.
-fn push_field(out: &mut String, field: &str) {
-    let guard = field.starts_with(['=', '+', '-', '@']) && !is_plain_number(field);
-    let needs_quotes = field.contains([',', '"', '\r', '\n']);
-    if needs_quotes {
-        out.push('"');
-    }
-    if guard {
-        out.push('\'');
-    }
-    if needs_quotes {
-        out.push_str(&field.replace('"', "\"\""));
-        out.push('"');
+fn defused(field: &str) -> Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@']) && !is_plain_number(field) {
+        Cow::Owned(format!("'{field}"))
     } else {
-        out.push_str(field);
+        Cow::Borrowed(field)
     }
 }
 
