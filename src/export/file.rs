@@ -27,7 +27,8 @@ impl fmt::Display for ExportError {
 impl std::error::Error for ExportError {}
 
 /// Writes `bytes` to `path` atomically: either the whole new file is there afterwards, or the
-/// old one (or none) is, untouched, and no temporary file is left behind.
+/// old one (or none) is, untouched, and no temporary file is left behind. The file gets the mode
+/// any program's save gets: a new one `0o666` less the umask, a replaced one the mode it had.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     let failed = |reason: String| ExportError {
         path: path.to_owned(),
@@ -46,17 +47,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
             dir.display()
         )));
     }
+    let replaced = std::fs::metadata(path).ok().filter(|m| m.is_file());
     // The temporary file lives in the target's folder so that the rename stays on one file
-    // system (and so is atomic); dropping it on any failure below deletes it.
-    let mut file = tempfile::Builder::new()
-        .prefix(".streamlens-")
-        .suffix(".part")
+    // system (and so is atomic); dropping it on any failure below deletes it. Its mode survives
+    // the rename, so it is created as any new file is (tempfile's own is a private 0o600).
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".streamlens-").suffix(".part");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder
         .tempfile_in(dir)
         .map_err(|e| failed(io_reason(&e, dir)))?;
     file.write_all(bytes)
         .and_then(|()| file.flush())
         .and_then(|()| file.as_file().sync_all())
         .map_err(|e| failed(io_reason(&e, dir)))?;
+    if let Some(old) = replaced {
+        // Best effort: a folder that keeps no modes (a network share) still gets the file.
+        let _ = file.as_file().set_permissions(old.permissions());
+    }
     file.persist(path)
         .map_err(|e| failed(io_reason(&e.error, dir)))?;
     Ok(())
@@ -134,6 +143,45 @@ mod tests {
         assert!(words.contains("no-such-dir") && words.contains("does not exist"));
         assert!(!words.contains('\n') && words.ends_with('.'));
         assert!(entries(dir.path()).is_empty());
+    }
+
+    /// The process's umask, as Linux shows it; else read back from a file std creates, which
+    /// gets `0o666` less the umask.
+    #[cfg(unix)]
+    fn umask(dir: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt as _;
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let shown = status.lines().find_map(|line| line.strip_prefix("Umask:"));
+        match shown.and_then(|mask| u32::from_str_radix(mask.trim(), 8).ok()) {
+            Some(mask) => mask,
+            None => {
+                let probe = dir.join("probe");
+                std::fs::write(&probe, "").unwrap();
+                let mode = std::fs::metadata(&probe).unwrap().permissions().mode();
+                std::fs::remove_file(probe).unwrap();
+                0o666 & !mode
+            }
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_umasks_mode_and_a_replaced_one_keeps_its_own() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o7777;
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new.json");
+        write_atomic(&new, b"{}").unwrap();
+        assert_eq!(mode(&new), 0o666 & !umask(dir.path()), "as any new file");
+        for kept in [0o640, 0o604, 0o600] {
+            let shared = dir.path().join("shared.csv");
+            std::fs::write(&shared, "old").unwrap();
+            std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(kept)).unwrap();
+            write_atomic(&shared, b"new").unwrap();
+            assert_eq!(mode(&shared), kept, "the replaced file's mode");
+            assert_eq!(std::fs::read(&shared).unwrap(), b"new");
+        }
+        assert_eq!(entries(dir.path()), ["new.json", "shared.csv"]);
     }
 
     #[cfg(unix)]
