@@ -39,6 +39,15 @@ fn page(sequence_id: &str) -> FetchedPage {
     )
 }
 
+/// Fetches, and the page with this sequence id arrives.
+fn fetch_page(state: &mut AppState, sequence_id: &str) {
+    let id = fetch_id(&state.handle(Action::Fetch));
+    state.apply(Event::Fetched {
+        id,
+        result: Ok(page(sequence_id)),
+    });
+}
+
 fn fetch_id(commands: &[Command]) -> RequestId {
     match commands {
         [Command::Fetch { id, .. }] => *id,
@@ -74,11 +83,7 @@ fn a_reply_to_a_superseded_request_is_dropped() {
 #[test]
 fn advance_is_sent_once_and_only_after_confirmation() {
     let mut state = connected();
-    let id = fetch_id(&state.handle(Action::Fetch));
-    state.apply(Event::Fetched {
-        id,
-        result: Ok(page("seq-9")),
-    });
+    fetch_page(&mut state, "seq-9");
     assert!(
         state.handle(Action::AskAdvance).is_empty(),
         "asking sends nothing"
@@ -103,11 +108,7 @@ fn advance_is_sent_once_and_only_after_confirmation() {
 #[test]
 fn a_failed_fetch_keeps_the_page_and_offers_retry() {
     let mut state = connected();
-    let id = fetch_id(&state.handle(Action::Fetch));
-    state.apply(Event::Fetched {
-        id,
-        result: Ok(page("a")),
-    });
+    fetch_page(&mut state, "a");
     let id = fetch_id(&state.handle(Action::Fetch));
     state.apply(Event::Fetched {
         id,
@@ -120,11 +121,7 @@ fn a_failed_fetch_keeps_the_page_and_offers_retry() {
 #[test]
 fn an_empty_dialog_answer_offers_a_typed_path() {
     let mut state = connected();
-    let id = fetch_id(&state.handle(Action::Fetch));
-    state.apply(Event::Fetched {
-        id,
-        result: Ok(page("a")),
-    });
+    fetch_page(&mut state, "a");
     let commands = state.handle(Action::Export(ExportFormat::Csv));
     let [Command::ChooseSavePath { id, .. }] = commands.as_slice() else {
         panic!("a dialog first: {commands:?}");
@@ -302,11 +299,7 @@ fn choices_are_remembered_per_connection_kind_not_per_name() {
 #[test]
 fn a_page_from_another_connection_of_the_same_name_cannot_be_advanced() {
     let mut state = connected();
-    let id = fetch_id(&state.handle(Action::Fetch));
-    state.apply(Event::Fetched {
-        id,
-        result: Ok(page("seq-1")),
-    });
+    fetch_page(&mut state, "seq-1");
     assert_eq!(state.advance_blocked(), None);
     let ConnectionState::Connected(connected) = &mut state.connection else {
         panic!("connected");

@@ -18,68 +18,70 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, drafts: &mut Drafts, actions: &
                 actions.push(Action::RefreshProjects);
             }
         });
-        let projects = catalog
-            .projects
-            .items()
-            .iter()
-            .map(|p| (p.name.as_str(), titled(&p.name, p.title.as_deref())));
-        if let Some(name) = searchable_list(
+        let picked = level(
             ui,
-            "Search projects",
-            &mut drafts.project_search,
-            projects,
+            ("Search projects", &mut drafts.project_search),
+            &catalog.projects,
+            |p| (p.name.as_str(), titled(&p.name, p.title.as_deref())),
             catalog.project.as_deref(),
-        ) {
-            actions.push(Action::ChooseProject(name));
-        }
-        status(ui, &catalog.projects, "No projects visible to this token.");
+            "No projects visible to this token.",
+        );
+        actions.extend(picked.map(Action::ChooseProject));
         if catalog.project.is_none() {
             return;
         }
         ui.separator();
         ui.strong("Dataset");
-        let datasets = catalog.datasets.items().iter().map(|d| {
-            let mut shown = titled(&d.name, d.title.as_deref());
-            if d.is_ixp() {
-                shown.push_str(" (IXP documents)");
-            }
-            (d.name.as_str(), shown)
-        });
-        if let Some(name) = searchable_list(
+        let picked = level(
             ui,
-            "Search datasets",
-            &mut drafts.dataset_search,
-            datasets,
+            ("Search datasets", &mut drafts.dataset_search),
+            &catalog.datasets,
+            |d| {
+                let mut shown = titled(&d.name, d.title.as_deref());
+                if d.is_ixp() {
+                    shown.push_str(" (IXP documents)");
+                }
+                (d.name.as_str(), shown)
+            },
             catalog.dataset.as_deref(),
-        ) {
-            actions.push(Action::ChooseDataset(name));
-        }
-        status(ui, &catalog.datasets, "This project has no datasets.");
+            "This project has no datasets.",
+        );
+        actions.extend(picked.map(Action::ChooseDataset));
         if catalog.dataset.is_none() {
             return;
         }
         ui.separator();
         ui.strong("Stream");
-        let streams = catalog
-            .streams
-            .items()
-            .iter()
-            .map(|s| (s.name.as_str(), titled(&s.name, s.title.as_deref())));
-        if let Some(name) = searchable_list(
+        let picked = level(
             ui,
-            "Search streams",
-            &mut drafts.stream_search,
-            streams,
+            ("Search streams", &mut drafts.stream_search),
+            &catalog.streams,
+            |s| (s.name.as_str(), titled(&s.name, s.title.as_deref())),
             catalog.stream.as_deref(),
-        ) {
-            actions.push(Action::ChooseStream(name));
-        }
-        status(ui, &catalog.streams, "This dataset has no streams.");
+            "This dataset has no streams.",
+        );
+        actions.extend(picked.map(Action::ChooseStream));
         if let Some(stream) = catalog.stream_info() {
             ui.separator();
             stream_facts(ui, stream);
         }
     });
+}
+
+/// One level of the choice: its searchable list of `listing` (each item as its name and the
+/// text shown), then what the listing says while loading, on failure or when empty. Returns
+/// the name clicked.
+fn level<'a, T>(
+    ui: &mut egui::Ui,
+    (label, query): (&str, &mut String),
+    listing: &'a Listing<T>,
+    shown: impl Fn(&'a T) -> (&'a str, String),
+    chosen: Option<&str>,
+    empty: &str,
+) -> Option<String> {
+    let picked = searchable_list(ui, label, query, listing.items().iter().map(shown), chosen);
+    status(ui, listing, empty);
+    picked
 }
 
 /// `Title (name)`, or the name alone when the title is empty (titles need not be unique).
