@@ -61,6 +61,15 @@ pub fn fold_case_into(text: &str, out: &mut String) {
     }
 }
 
+/// One character case-folded as [`fold_case_into`] folds it, cut to the first character where
+/// its lowercase has more (`İ` to `i`), so that positions in a text stay one to one.
+pub fn fold_char(ch: char) -> char {
+    match ch {
+        'ς' => 'σ',
+        ch => ch.to_lowercase().next().unwrap_or(ch),
+    }
+}
+
 /// `text` case-folded as [`fold_case_into`] does it.
 pub fn folded(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -108,5 +117,14 @@ mod tests {
             assert_eq!(folded(ch.encode_utf8(&mut [0; 4])), expected, "{:?}", ch);
         }
         assert_eq!(folded("οδος"), folded("ΟΔΟΣ"));
+    }
+
+    #[test]
+    fn a_character_folds_as_in_a_text_and_stays_one() {
+        for text in ["Ünïcode ŠKODA Straße", "ΟΔΟΣ οδος", "東京 👋"] {
+            let one_by_one: String = text.chars().map(fold_char).collect();
+            assert_eq!(one_by_one, folded(text), "{text}");
+        }
+        assert_eq!(fold_char('İ'), 'i', "the first of its two");
     }
 }

@@ -4,6 +4,8 @@
 //! matches "Export JSON Lines…"). Letters that follow one another in the text, and letters at
 //! the start of a word, score more, so the candidate a person means comes first. No egui here.
 
+use crate::text::fold_char;
+
 /// How a query matched a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Match {
@@ -25,11 +27,11 @@ const MAX_LATE_START_COST: i32 = 12;
 /// Whether `query` matches `text`, and how well. An empty (or blank) query matches everything
 /// with score 0.
 pub fn score(query: &str, text: &str) -> Option<Match> {
-    let folded: Vec<char> = text.chars().map(fold).collect();
+    let folded: Vec<char> = text.chars().map(fold_char).collect();
     let mut total = 0;
     let mut positions = Vec::new();
     for word in query.split_whitespace() {
-        let word: Vec<char> = word.chars().map(fold).collect();
+        let word: Vec<char> = word.chars().map(fold_char).collect();
         let (word_score, word_positions) = best_placement(&word, &folded)?;
         total += word_score;
         positions.extend(word_positions);
@@ -81,11 +83,6 @@ fn placement_from(word: &[char], text: &[char], start: usize) -> Option<(i32, Ve
 
 fn is_word_start(text: &[char], position: usize) -> bool {
     position == 0 || !text[position - 1].is_alphanumeric()
-}
-
-/// Case folding by the first lowercase letter, which keeps char positions one to one.
-fn fold(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
 }
 
 #[cfg(test)]

@@ -3,17 +3,21 @@
 
 use futures_util::StreamExt as _;
 
-use super::tasks::Context;
 use super::{Event, RequestId};
+use crate::api::{ApiError, Client};
 
 /// Stream listings in flight at once: quick for a few dozen datasets, gentle on the server.
 const AT_ONCE: usize = 4;
 
-/// Sends an [`Event::StreamsOfDataset`] per dataset; returns the closing
+/// Sends (`send`) an [`Event::StreamsOfDataset`] per dataset; returns the closing
 /// [`Event::AllStreamsListed`].
-pub(super) async fn list_all_streams(context: &Context, id: RequestId) -> Event {
+pub(super) async fn list_all_streams(
+    client: Result<Client, ApiError>,
+    id: RequestId,
+    send: impl Fn(Event),
+) -> Event {
     let listed = async {
-        let client = context.client()?;
+        let client = client?;
         let datasets = client.all_datasets().await?;
         Ok((client, datasets))
     };
@@ -36,7 +40,7 @@ pub(super) async fn list_all_streams(context: &Context, id: RequestId) -> Event 
         })
         .buffer_unordered(AT_ONCE);
     while let Some((project, dataset, result)) = each.next().await {
-        context.send(Event::StreamsOfDataset {
+        send(Event::StreamsOfDataset {
             id,
             project,
             dataset,

@@ -276,7 +276,10 @@ async fn run(context: Context, command: Command) {
             }
             Event::Opened { id, path, result }
         }
-        Command::ListAllStreams { id } => directory::list_all_streams(&context, id).await,
+        Command::ListAllStreams { id } => {
+            let send = |event| context.send(event);
+            directory::list_all_streams(context.client(), id, send).await
+        }
         Command::Fetch { .. } | Command::Cancel { .. } => return,
     };
     context.send(event);
