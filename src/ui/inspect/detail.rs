@@ -5,6 +5,7 @@ use egui::{CollapsingHeader, ScrollArea};
 
 use crate::api::{Attachment, Page, StreamResult};
 use crate::inspect::{PageIndex, ResultView, local_time};
+use crate::text::plural;
 
 use super::{Inspector, bars, fields, message, properties};
 
@@ -133,7 +134,7 @@ fn size_text(bytes: u64) -> String {
     const KIB: f64 = 1024.0;
     let value = bytes as f64;
     if value < KIB {
-        format!("{bytes} bytes")
+        plural(bytes as usize, "byte")
     } else if value < KIB * KIB {
         format!("{:.0} KB", value / KIB)
     } else {

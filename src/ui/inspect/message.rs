@@ -8,7 +8,7 @@ use egui::{Grid, Label, TextFormat};
 
 use crate::api::Message;
 use crate::inspect::{ContentPart, ResultView, local_time};
-use crate::text::cut;
+use crate::text::{cut, plural};
 
 use super::fields;
 
@@ -86,7 +86,7 @@ pub(super) fn show(
     } else if text(ui, view, at.message, ContentPart::Body, body, limit)
         && ui
             .button("Show all")
-            .on_hover_text(format!("{} characters", body.chars().count()))
+            .on_hover_text(plural(body.chars().count(), "character"))
             .clicked()
     {
         expanded.insert(key);
