@@ -3,20 +3,22 @@
 //! carries a [`RequestId`] so the state can drop replies to requests it has since superseded.
 //! Nothing here blocks the UI thread: keyring calls run on blocking threads, the rest is async.
 
+mod connection;
 mod directory;
 mod files;
 mod tasks;
 
 use std::collections::{HashMap, VecDeque};
-use std::fmt;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use tokio::sync::mpsc;
 
+pub use connection::{ConnectError, Connected, ConnectionKind, ConnectionSource};
+
 use crate::api::{
-    ApiError, ClientConfig, Dataset, Endpoint, Page, PageRequest, Progress, Project, Stream,
-    StreamModel, StreamRef, Timestamp, Token, User,
+    ApiError, ClientConfig, Dataset, Page, PageRequest, Progress, Project, Stream, StreamModel,
+    StreamRef, Timestamp,
 };
 use crate::credentials::{Connection, CredentialError, CredentialStore};
 use crate::export::{ExportError, ExportFormat, OpenError, Provenance};
@@ -33,50 +35,6 @@ pub enum KeyringChoice {
     Given(CredentialStore),
     /// Use no keyring at all (`--no-keyring`): only session-only connections and the demo.
     Off,
-}
-
-/// How to reach an API.
-#[derive(Clone, Debug)]
-pub enum ConnectionSource {
-    /// A connection saved in the keyring under this name.
-    Saved(String),
-    /// Held in memory only, for this session.
-    Session { endpoint: Endpoint, token: Token },
-    /// The stand-in server, started in-process on a free loopback port.
-    Demo,
-}
-
-impl ConnectionSource {
-    pub fn kind(&self) -> ConnectionKind {
-        match self {
-            ConnectionSource::Saved(name) => ConnectionKind::Saved(name.clone()),
-            ConnectionSource::Session { .. } => ConnectionKind::Session,
-            ConnectionSource::Demo => ConnectionKind::Demo,
-        }
-    }
-}
-
-/// Which connection, by what it is rather than by what the screen calls it: Retry and the
-/// remembered stream go by this, so a saved connection named "Demo" stays a saved connection.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ConnectionKind {
-    /// Saved in the keyring under this name, which is its key there.
-    Saved(String),
-    /// Held in memory for this session.
-    Session,
-    /// The in-process stand-in server.
-    Demo,
-}
-
-impl ConnectionKind {
-    /// What the screen calls it.
-    pub fn name(&self) -> &str {
-        match self {
-            ConnectionKind::Saved(name) => name,
-            ConnectionKind::Session => "Session only",
-            ConnectionKind::Demo => "Demo",
-        }
-    }
 }
 
 /// What the UI asks of the worker.
@@ -167,39 +125,6 @@ pub enum Command {
         id: RequestId,
     },
 }
-
-/// Who the connection reached.
-#[derive(Clone, Debug)]
-pub struct Connected {
-    pub kind: ConnectionKind,
-    pub host: String,
-    pub user: User,
-}
-
-/// Why connecting failed. `Display` is a sentence for the person at the screen.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ConnectError {
-    /// The saved connection could not be read from the keyring.
-    Keyring(CredentialError),
-    /// The in-process demo server could not start; the system's words.
-    DemoServer(String),
-    /// The client could not be made, or `/auth/user` failed: refused, not found, unreachable.
-    Api(ApiError),
-}
-
-impl fmt::Display for ConnectError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConnectError::Keyring(err) => err.fmt(f),
-            ConnectError::DemoServer(why) => {
-                write!(f, "The demo server could not start on loopback: {why}.")
-            }
-            ConnectError::Api(err) => err.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for ConnectError {}
 
 /// A page and what the inspector shows of it, computed off the UI thread.
 #[derive(Clone, Debug)]
