@@ -297,6 +297,16 @@ fn northwind() -> Project {
                 json: dataset("chat", "Live chat", "0d15ea5e00000002", false),
                 streams: chats,
             },
+            // Labelled, but no model has been trained yet: the validation routes answer 404.
+            Dataset {
+                json: dataset(
+                    "archive",
+                    "Archive (no model yet)",
+                    "0d15ea5e00000003",
+                    false,
+                ),
+                streams: Vec::new(),
+            },
         ],
     }
 }

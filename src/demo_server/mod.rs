@@ -4,6 +4,8 @@
 //! - Data: the API reference's examples (served byte for byte where a request matches them) and a
 //!   generated bank (`northwind-bank`) with e-mail threads, chats, an empty stream, a stream whose
 //!   first window is filtered out, one without a model and one of 1,100 comments.
+//! - The model's validation, read-only (`validation`): model versions, ratings, label
+//!   definitions and a precision/recall curve per label and version.
 //! - Streams keep a shared position: reads never move it, advance and reset do, and every advance
 //!   and reset received is recorded ([`DemoServer::mutations`]).
 //! - Faults are injected per test with [`FaultRule`]s; every request is recorded
@@ -12,8 +14,11 @@
 mod catalog;
 mod corpus;
 mod faults;
+mod label_texts;
 mod pages;
 mod routes;
+mod validation;
+mod validation_routes;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};

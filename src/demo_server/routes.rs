@@ -13,10 +13,12 @@ use serde_json::{Value, json};
 
 use super::catalog::{Dataset, Project, Stream};
 use super::pages::{self, AdvanceRefusal};
+use super::validation_routes as validation;
 use super::{Mutation, MutationKind, SharedState, lock};
 
 pub(super) fn router() -> Router<SharedState> {
     let stream = "/api/v1/datasets/{project}/{dataset}/streams/{stream}";
+    let model = "/api/_private/datasets/{project}/{dataset}/labellers";
     Router::new()
         .route("/auth/user", get(user))
         .route("/api/v1/projects", get(projects))
@@ -30,15 +32,24 @@ pub(super) fn router() -> Router<SharedState> {
         .route(&format!("{stream}/results"), get(results))
         .route(&format!("{stream}/advance"), post(advance))
         .route(&format!("{stream}/reset"), post(reset))
+        .route(model, post(validation::labellers))
+        .route(
+            &format!("{model}/{{version}}/validation"),
+            get(validation::summary),
+        )
+        .route(
+            &format!("{model}/{{version}}/label-validation"),
+            post(validation::label_curve),
+        )
         .fallback(|| async { error(StatusCode::NOT_FOUND, "404 Not Found") })
 }
 
-fn ok(mut payload: Value) -> Response {
+pub(super) fn ok(mut payload: Value) -> Response {
     payload["status"] = json!("ok");
     axum::Json(payload).into_response()
 }
 
-fn error(status: StatusCode, message: &str) -> Response {
+pub(super) fn error(status: StatusCode, message: &str) -> Response {
     (
         status,
         axum::Json(json!({ "status": "error", "message": message })),
@@ -50,7 +61,7 @@ pub(super) fn unauthorized() -> Response {
     error(StatusCode::UNAUTHORIZED, "401 Unauthorized")
 }
 
-fn not_found() -> Response {
+pub(super) fn not_found() -> Response {
     error(StatusCode::NOT_FOUND, "404 Not Found")
 }
 
@@ -62,7 +73,11 @@ fn name(json: &Value) -> &str {
     json["name"].as_str().unwrap_or_default()
 }
 
-fn find_dataset<'a>(projects: &'a [Project], project: &str, dataset: &str) -> Option<&'a Dataset> {
+pub(super) fn find_dataset<'a>(
+    projects: &'a [Project],
+    project: &str,
+    dataset: &str,
+) -> Option<&'a Dataset> {
     let project = projects.iter().find(|p| name(&p.json) == project)?;
     project.datasets.iter().find(|d| name(&d.json) == dataset)
 }
@@ -187,7 +202,7 @@ async fn update_stream(State(shared): State<SharedState>, Path(path): StreamPath
 }
 
 /// The request body as JSON, or a 400 answer.
-fn read_body(body: &Bytes) -> Result<Value, Box<Response>> {
+pub(super) fn read_body(body: &Bytes) -> Result<Value, Box<Response>> {
     serde_json::from_slice(body).map_err(|e| {
         Box::new(error(
             StatusCode::BAD_REQUEST,
