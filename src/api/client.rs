@@ -287,7 +287,11 @@ impl Client {
 
     /// A parse error gets the HTTP status of the (successful) answer it came from, and loses
     /// any copy of the token a server may have echoed.
-    fn finish<T>(&self, parsed: Result<T, ApiError>, reply: &Reply) -> Result<T, ApiError> {
+    pub(crate) fn finish<T>(
+        &self,
+        parsed: Result<T, ApiError>,
+        reply: &Reply,
+    ) -> Result<T, ApiError> {
         parsed.map_err(|mut err| {
             err.status = err.status.or(Some(reply.status));
             err.redacted(&self.token)

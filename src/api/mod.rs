@@ -12,6 +12,7 @@ mod repair;
 mod retry;
 mod token;
 mod transport;
+mod validation;
 
 pub use client::{Client, PageRequest, StreamRef};
 pub use endpoint::Endpoint;
@@ -19,3 +20,4 @@ pub use error::{ApiError, ErrorKind, Resource};
 pub use models::*;
 pub use token::Token;
 pub use transport::{ClientConfig, Progress, ProgressSink};
+pub use validation::{NotAvailable, Unavailability, ValidationError};

@@ -126,6 +126,21 @@ pub(crate) fn parse_one<T: DeserializeOwned>(raw: &[u8], key: &str) -> Result<T,
         })
 }
 
+/// The whole body as one object (an answer whose parts are top-level keys beside `status`).
+pub(crate) fn parse_whole<T: DeserializeOwned>(raw: &[u8]) -> Result<T, ApiError> {
+    parse_envelope_map(raw)?;
+    let text = utf8(raw)?;
+    parse_item::<T>(text)
+        .map(|(item, _)| item)
+        .map_err(|reason| {
+            ApiError::new(
+                ErrorKind::Unexpected,
+                None,
+                format!("the response could not be read: {reason}"),
+            )
+        })
+}
+
 /// A string under `key` if the body has one (`sequence_id` after a reset); only the envelope
 /// must be sound.
 pub(crate) fn parse_optional_string(raw: &[u8], key: &str) -> Result<Option<String>, ApiError> {

@@ -93,11 +93,28 @@ pub struct LabelDef {
     pub instructions: Option<String>,
     #[serde(default)]
     pub external_id: Option<String>,
+    /// The fields extracted with the label (in a model version's validation).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub moon_form: Vec<FieldDef>,
+}
+
+/// A field extracted with a label.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct FieldDef {
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The field's type, e.g. `money`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub instructions: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct LabelGroup {
     pub name: String,
+    #[serde(default)]
+    pub instructions: Option<String>,
     #[serde(default, deserialize_with = "null_as_default")]
     pub label_defs: Vec<LabelDef>,
 }

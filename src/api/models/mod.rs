@@ -5,17 +5,20 @@
 
 mod catalog;
 mod comment;
+mod curve;
 mod label;
 mod page;
 mod prediction;
 mod properties;
 mod time;
+mod validation;
 
 pub use catalog::{
-    Dataset, EntityDef, GeneralFieldDef, LabelDef, LabelGroup, LabelThreshold, Project, Stream,
-    StreamModel, User,
+    Dataset, EntityDef, FieldDef, GeneralFieldDef, LabelDef, LabelGroup, LabelThreshold, Project,
+    Stream, StreamModel, User,
 };
 pub use comment::{Attachment, Comment, Message, RichText, Text};
+pub use curve::{CurveError, CurveList, CurvePoint, LabelCurve};
 pub use label::LabelPath;
 pub use page::{Page, ParseProblem, ProblemKind, Route, StreamResult};
 pub use prediction::{
@@ -27,6 +30,7 @@ pub use serde_json::value::RawValue;
 /// Short texts (ids, names, addresses, times): inline up to 23 bytes, so most take no allocation.
 pub use smol_str::SmolStr;
 pub use time::Timestamp;
+pub use validation::{Labeller, ModelRating, Quality, ValidationSummary, VersionValidation};
 
 use serde::{Deserialize, Deserializer};
 
@@ -37,4 +41,15 @@ where
     T: Default + Deserialize<'de>,
 {
     Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// The value if it reads as `T`, else `None`: for fields whose odd values are no reason to drop
+/// the object that holds them.
+pub(crate) fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(serde_json::from_value(value).ok())
 }
