@@ -112,13 +112,15 @@ impl AppState {
         }]
     }
 
-    pub(super) fn choose_stream(&mut self, stream: String) {
+    /// Chooses a stream of the listed dataset, and loads its model version's validation.
+    pub(super) fn choose_stream(&mut self, stream: String) -> Vec<Command> {
         self.catalog.stream = Some(stream);
         if let (Some(chosen), Some(connected)) =
             (self.catalog.chosen(), self.connection.connected())
         {
             self.settings.remember_choice(&connected.kind, chosen);
         }
+        self.load_stream_validation()
     }
 
     pub(super) fn projects_listed(
@@ -163,11 +165,12 @@ impl AppState {
             return Vec::new();
         }
         let names = self.catalog.streams.items().iter().map(|s| &s.name);
-        if let Some(stream) = self.to_restore(|r| &r.stream, names) {
-            self.choose_stream(stream);
-        }
+        let restored = self.to_restore(|r| &r.stream, names);
         self.catalog.restore = None;
-        Vec::new()
+        match restored {
+            Some(stream) => self.choose_stream(stream),
+            None => Vec::new(),
+        }
     }
 
     /// Files a listing's answer if it is the one awaited; true when it brought the items. A

@@ -100,6 +100,7 @@ impl AppState {
     pub(super) fn disconnect(&mut self) {
         self.connection = ConnectionState::Disconnected;
         self.catalog = Default::default();
+        self.validations = Default::default();
     }
 
     /// The endpoint typed, normalised; or `None` after saying why it cannot be used.
@@ -190,6 +191,7 @@ impl AppState {
         match result {
             Ok(connected) => {
                 self.catalog = Default::default();
+                self.validations = Default::default();
                 // The demo opens on a stream worth looking at.
                 let demo_start = (kind == ConnectionKind::Demo)
                     .then(|| DEMO_STREAM.parse().ok())

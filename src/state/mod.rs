@@ -9,6 +9,9 @@ mod files;
 mod pages;
 #[cfg(test)]
 mod tests;
+mod validation;
+#[cfg(test)]
+mod validation_tests;
 
 use std::collections::BTreeMap;
 
@@ -16,15 +19,16 @@ use serde::{Deserialize, Serialize};
 
 use std::path::PathBuf;
 
-use crate::api::{PageRequest, Route, StreamRef, Token};
+use crate::api::{LabelPath, PageRequest, Route, StreamRef, Token};
 use crate::export::ExportFormat;
-use crate::worker::{Command, ConnectionSource, Event, RequestId};
+use crate::worker::{Command, ConnectionSource, Event, RequestId, ValidationKey};
 
 pub use catalog::{Catalog, Listing};
 pub use connection::{ConnectionState, KeyringStatus};
 pub use directory::{Directory, FoundStream};
 pub use files::{Files, PathPrompt};
 pub use pages::{Confirm, PageSource, Pages, ShownPage};
+pub use validation::{Known, Validations, VersionState};
 
 /// What the user asked for. Menus, buttons and shortcuts all produce these.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +84,17 @@ pub enum Action {
     ListAllStreams,
     /// Choose this stream as the picker would, from anywhere.
     GoToStream(StreamRef),
+    /// Read a model version's validation and the curves of `labels`, whatever is not known yet
+    /// (another version to compare, a label's curve, or again after a failure).
+    LoadValidation {
+        key: ValidationKey,
+        labels: Vec<LabelPath>,
+    },
+    /// Read which model versions a dataset has.
+    ListModelVersions {
+        project: String,
+        dataset: String,
+    },
 }
 
 /// A problem shown above the page, with the action that tries again where that makes sense.
@@ -127,6 +142,8 @@ pub struct AppState {
     pub confirm: Option<Confirm>,
     pub banner: Option<Banner>,
     pub files: Files,
+    /// The models' validation, per dataset and version.
+    pub validations: Validations,
     /// A line of good news (saved, advanced, cancelled), replaced by the next.
     pub notice: Option<String>,
     last_id: u64,
@@ -184,10 +201,7 @@ impl AppState {
             Action::RefreshProjects => self.refresh_projects(),
             Action::ChooseProject(project) => self.choose_project(project),
             Action::ChooseDataset(dataset) => self.choose_dataset(dataset),
-            Action::ChooseStream(stream) => {
-                self.choose_stream(stream);
-                Vec::new()
-            }
+            Action::ChooseStream(stream) => self.choose_stream(stream),
             Action::ListAllStreams => self.list_all_streams(),
             Action::GoToStream(stream) => self.go_to_stream(stream),
             Action::Fetch => self.fetch(),
@@ -220,6 +234,10 @@ impl AppState {
             Action::DismissPathPrompt => {
                 self.files.prompt = None;
                 Vec::new()
+            }
+            Action::LoadValidation { key, labels } => self.load_validation(key, labels, true),
+            Action::ListModelVersions { project, dataset } => {
+                self.list_model_versions(project, dataset)
             }
         }
     }
@@ -280,6 +298,23 @@ impl AppState {
             }
             Event::AllStreamsListed { id, result } => {
                 self.finish_found_streams(id, result);
+                Vec::new()
+            }
+            Event::ModelVersions {
+                id,
+                project,
+                dataset,
+                result,
+            } => {
+                self.model_versions_listed(id, (project, dataset), result);
+                Vec::new()
+            }
+            Event::ValidationLoaded { id, key, result } => {
+                self.validation_loaded(id, &key, result);
+                Vec::new()
+            }
+            Event::CurvesLoaded { id, key, curves } => {
+                self.curves_loaded(id, &key, curves);
                 Vec::new()
             }
         }

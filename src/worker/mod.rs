@@ -7,6 +7,7 @@ mod connection;
 mod directory;
 mod files;
 mod tasks;
+mod validation;
 
 use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
@@ -15,10 +16,11 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc;
 
 pub use connection::{ConnectError, Connected, ConnectionKind, ConnectionSource};
+pub use validation::{Curves, LoadedValidation, ValidationKey};
 
 use crate::api::{
-    ApiError, ClientConfig, Dataset, Page, PageRequest, Progress, Project, Stream, StreamModel,
-    StreamRef, Timestamp,
+    ApiError, ClientConfig, Dataset, LabelPath, Labeller, Page, PageRequest, Progress, Project,
+    Stream, StreamModel, StreamRef, Timestamp, ValidationError,
 };
 use crate::credentials::{Connection, CredentialError, CredentialStore};
 use crate::export::{ExportError, ExportFormat, OpenError, Provenance};
@@ -123,6 +125,25 @@ pub enum Command {
     /// [`Event::StreamsOfDataset`] per dataset as it arrives, then [`Event::AllStreamsListed`].
     ListAllStreams {
         id: RequestId,
+    },
+    /// Which model versions a dataset has; answers [`Event::ModelVersions`].
+    ListModelVersions {
+        id: RequestId,
+        project: String,
+        dataset: String,
+    },
+    /// A model version's validation summary and the curves of `labels`; answers
+    /// [`Event::ValidationLoaded`].
+    LoadValidation {
+        id: RequestId,
+        key: ValidationKey,
+        labels: Vec<LabelPath>,
+    },
+    /// More curves of a model version; answers [`Event::CurvesLoaded`].
+    LoadCurves {
+        id: RequestId,
+        key: ValidationKey,
+        labels: Vec<LabelPath>,
     },
 }
 
@@ -249,6 +270,22 @@ pub enum Event {
     AllStreamsListed {
         id: RequestId,
         result: Result<(), ApiError>,
+    },
+    ModelVersions {
+        id: RequestId,
+        project: String,
+        dataset: String,
+        result: Result<Vec<Labeller>, ValidationError>,
+    },
+    ValidationLoaded {
+        id: RequestId,
+        key: ValidationKey,
+        result: Result<LoadedValidation, ValidationError>,
+    },
+    CurvesLoaded {
+        id: RequestId,
+        key: ValidationKey,
+        curves: Curves,
     },
 }
 

@@ -8,6 +8,7 @@ use tokio::task::AbortHandle;
 
 use super::directory;
 use super::files::{self, Dialog};
+use super::validation;
 use super::{
     AdvanceError, Command, ConnectError, Connected, ConnectionSource, Dialogs, Event, FetchedPage,
     KeyringChoice, RequestId, Wake,
@@ -279,6 +280,17 @@ async fn run(context: Context, command: Command) {
         Command::ListAllStreams { id } => {
             let send = |event| context.send(event);
             directory::list_all_streams(context.client(), id, send).await
+        }
+        Command::ListModelVersions {
+            id,
+            project,
+            dataset,
+        } => validation::list_model_versions(context.client(), id, project, dataset).await,
+        Command::LoadValidation { id, key, labels } => {
+            validation::load_validation(context.client(), id, key, labels).await
+        }
+        Command::LoadCurves { id, key, labels } => {
+            validation::load_curves(context.client(), id, key, labels).await
         }
         Command::Fetch { .. } | Command::Cancel { .. } => return,
     };
