@@ -12,6 +12,7 @@ fn main() -> std::process::ExitCode {
     match cli.command {
         Some(CliCommand::Fetch(args)) => streamlens::cli::fetch::run(args),
         Some(CliCommand::DemoServer(args)) => streamlens::cli::demo_server::run(args),
+        Some(CliCommand::Stats(args)) => streamlens::cli::stats::run(args),
         Some(CliCommand::Open { files }) => {
             streamlens::cli::gui::run(cli.demo, cli.no_keyring, files)
         }

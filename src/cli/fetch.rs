@@ -96,7 +96,7 @@ fn output(page: &Page, format: ExportFormat) -> Vec<u8> {
     }
 }
 
-fn token_from_environment() -> Result<Token, String> {
+pub(super) fn token_from_environment() -> Result<Token, String> {
     session_token_from_env().ok_or_else(|| {
         format!(
             "No API token: set the environment variable {SESSION_TOKEN_VAR} to your token \

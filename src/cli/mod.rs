@@ -1,4 +1,5 @@
-//! The command line: `streamlens [FILE…]` (the app), `streamlens --demo`, `demo-server`, `fetch`.
+//! The command line: `streamlens [FILE…]` (the app), `streamlens --demo`, `demo-server`, `fetch`,
+//! `stats`.
 
 use clap::{Parser, Subcommand};
 
@@ -6,6 +7,7 @@ pub mod demo_server;
 pub mod fetch;
 pub mod gui;
 pub mod package_files;
+pub mod stats;
 
 #[derive(Debug, Parser)]
 #[command(name = "streamlens", version, about)]
@@ -38,6 +40,9 @@ pub enum CliCommand {
     },
     /// Run the stand-in API server on loopback (prints its endpoint and token).
     DemoServer(demo_server::DemoServerArgs),
+    /// Precision and recall of a stream's labels at its thresholds, from its model's validation
+    /// (like `re get stream-stats`); with --compare-version, how another version would do.
+    Stats(stats::StatsArgs),
 }
 
 #[cfg(test)]

@@ -1,0 +1,301 @@
+//! `streamlens stats`: how each label a stream lets through does at the stream's threshold,
+//! read from the validation of the stream's model version, and optionally how another version
+//! would do. The same labels, entries and figures as the vendor's `re get stream-stats`.
+
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::api::{
+    Client, ClientConfig, CurveError, Endpoint, LabelCurve, LabelPath, StreamRef, ValidationError,
+};
+
+use super::fetch::{token_from_environment, write_output};
+
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// The tenant's API endpoint, e.g. https://cloud.uipath.com/ORG/TENANT/reinfer_
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+
+    /// The stream whose thresholds are read.
+    #[arg(long, value_name = "PROJECT/DATASET/STREAM")]
+    pub stream: StreamRef,
+
+    /// Another model version of the stream's dataset, read at the same thresholds.
+    #[arg(long, value_name = "N")]
+    pub compare_version: Option<u32>,
+
+    /// `table` for people, `json` for one object per label and line.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsFormat {
+    Table,
+    Json,
+}
+
+/// One label's figures, named as the vendor's `-o json` names them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StreamStat {
+    pub label_name: String,
+    pub threshold: f64,
+    pub precision: f64,
+    pub recall: f64,
+    /// The compared version at the same threshold.
+    pub compare_to_precision: Option<f64>,
+    pub compare_to_recall: Option<f64>,
+    /// The compared version where it keeps the same recall.
+    pub maintain_recall_precision: Option<f64>,
+    pub maintain_recall_threshold: Option<f64>,
+    /// The compared version where it keeps the same precision.
+    pub maintain_precision_recall: Option<f64>,
+    pub maintain_precision_threshold: Option<f64>,
+}
+
+/// Runs the command; every failure is one line on standard error and a non-zero exit.
+pub fn run(args: StatsArgs) -> ExitCode {
+    match stats(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(line) => {
+            eprintln!("streamlens stats: {line}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn stats(args: &StatsArgs) -> Result<(), String> {
+    let token = token_from_environment()?;
+    let endpoint = Endpoint::parse(&args.endpoint)?;
+    let client =
+        Client::new(endpoint, token, ClientConfig::default()).map_err(|e| e.to_string())?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("Could not start the network runtime: {e}."))?;
+    let compare = args.compare_version.map(i64::from);
+    let stats = runtime.block_on(stream_stats(&client, &args.stream, compare))?;
+    let text = match args.format {
+        StatsFormat::Table => table(&stats),
+        StatsFormat::Json => json_lines(&stats),
+    };
+    write_output(None, text.as_bytes())
+}
+
+/// The figures of every label whose stream threshold is below 1.0, sorted by name.
+pub async fn stream_stats(
+    client: &Client,
+    stream: &StreamRef,
+    compare_version: Option<i64>,
+) -> Result<Vec<StreamStat>, String> {
+    let (project, dataset) = (stream.project.as_str(), stream.dataset.as_str());
+    let listed = client.stream(stream).await.map_err(|e| e.to_string())?;
+    let model = listed.model.ok_or_else(|| {
+        format!("The stream {stream} has no model, so it has no validation to read.")
+    })?;
+    let version = model
+        .version
+        .ok_or_else(|| format!("The stream {stream} names no model version."))?;
+    let thresholds: Vec<(LabelPath, f64)> = (model.label_thresholds.iter())
+        .filter(|t| t.is_on())
+        .filter_map(|t| Some((t.name.clone(), t.threshold?)))
+        .collect();
+    let labels: Vec<LabelPath> = thresholds.iter().map(|(l, _)| l.clone()).collect();
+
+    // The compared version's curves, for the labels it defines (the others stay "none").
+    let mut compared = Vec::new();
+    if let Some(other) = compare_version {
+        let validation =
+            (client.validation(project, dataset, other).await).map_err(|e| e.to_string())?;
+        if validation.default_group().is_none() {
+            return Err(format!(
+                "Model version {other} of {project}/{dataset} has no default label group."
+            ));
+        }
+        let known: Vec<LabelPath> = (labels.iter())
+            .filter(|l| validation.label_def(l).is_some())
+            .cloned()
+            .collect();
+        for (label, curve) in client.label_curves(project, dataset, other, &known).await {
+            compared.push((label, readable(curve, other)?));
+        }
+    }
+
+    let curves = client
+        .label_curves(project, dataset, version, &labels)
+        .await;
+    let mut stats = Vec::with_capacity(curves.len());
+    for ((label, threshold), (_, curve)) in thresholds.into_iter().zip(curves) {
+        let curve = readable(curve, version)?;
+        let other = compared.iter().find(|(l, _)| *l == label).map(|(_, c)| c);
+        let stat = label_stat(&label, threshold, &curve, other)
+            .map_err(|e| format!("Label '{label}': {e}"))?;
+        stats.push(stat);
+    }
+    stats.sort_by(|a, b| a.label_name.cmp(&b.label_name));
+    Ok(stats)
+}
+
+/// The curve, or the sentence of why it could not be read.
+fn readable(
+    curve: Result<LabelCurve, ValidationError>,
+    version: i64,
+) -> Result<LabelCurve, String> {
+    curve.map_err(|err| match err {
+        ValidationError::NotAvailable(why) => why.to_string(),
+        ValidationError::Failed(err) => format!("A curve of model version {version}: {err}"),
+    })
+}
+
+/// One label's figures: at the stream's threshold, and where the compared version keeps the
+/// same recall or precision (`None` where no entry does, as the vendor's tool shows "none").
+fn label_stat(
+    label: &LabelPath,
+    threshold: f64,
+    curve: &LabelCurve,
+    compared: Option<&LabelCurve>,
+) -> Result<StreamStat, CurveError> {
+    let at = curve.at_threshold(threshold)?;
+    let mut stat = StreamStat {
+        label_name: label.to_string(),
+        threshold,
+        precision: at.precision,
+        recall: at.recall,
+        compare_to_precision: None,
+        compare_to_recall: None,
+        maintain_recall_precision: None,
+        maintain_recall_threshold: None,
+        maintain_precision_recall: None,
+        maintain_precision_threshold: None,
+    };
+    if let Some(compared) = compared {
+        let same_threshold = compared.at_threshold(threshold)?;
+        let same_recall = compared.keeping_recall(at.recall)?;
+        let same_precision = compared.keeping_precision(at.precision)?;
+        stat.compare_to_precision = Some(same_threshold.precision);
+        stat.compare_to_recall = Some(same_threshold.recall);
+        stat.maintain_recall_precision = same_recall.map(|p| p.precision);
+        stat.maintain_recall_threshold = same_recall.map(|p| p.threshold);
+        stat.maintain_precision_recall = same_precision.map(|p| p.recall);
+        stat.maintain_precision_threshold = same_precision.map(|p| p.threshold);
+    }
+    Ok(stat)
+}
+
+/// One JSON object per label and line, as `re -o json` prints them.
+fn json_lines(stats: &[StreamStat]) -> String {
+    stats
+        .iter()
+        .map(|stat| serde_json::to_string(stat).expect("numbers and text serialise") + "\n")
+        .collect()
+}
+
+const HEADERS: [&str; 10] = [
+    "Name",
+    "Threshold (T)",
+    "Precision (P)",
+    "Recall (R)",
+    "P at same T",
+    "R at same T",
+    "P at same R",
+    "R at same P",
+    "T at same R",
+    "T at same P",
+];
+
+/// The vendor's table: its columns and number formats, a compared figure with its difference
+/// when it differs, "none" where there is none (without the vendor's colours).
+pub fn table(stats: &[StreamStat]) -> String {
+    let compared = |value: Option<f64>, reference: f64| match value {
+        None => "none".to_owned(),
+        Some(value) if value != reference => format!("{value:.3} ({:+.3})", value - reference),
+        Some(value) => format!("{value:.3}"),
+    };
+    let threshold = |value: Option<f64>| value.map_or("none".to_owned(), |t| format!("{t:.5}"));
+    let mut rows = vec![HEADERS.map(str::to_owned)];
+    for stat in stats {
+        rows.push([
+            stat.label_name.clone(),
+            format!("{:.3}", stat.threshold),
+            format!("{:.3}", stat.precision),
+            format!("{:.3}", stat.recall),
+            compared(stat.compare_to_precision, stat.precision),
+            compared(stat.compare_to_recall, stat.recall),
+            compared(stat.maintain_recall_precision, stat.precision),
+            compared(stat.maintain_precision_recall, stat.recall),
+            threshold(stat.maintain_recall_threshold),
+            threshold(stat.maintain_precision_threshold),
+        ]);
+    }
+    let widths: Vec<usize> = (0..HEADERS.len())
+        .map(|column| {
+            let width = rows.iter().map(|row| row[column].chars().count());
+            width.max().unwrap_or(0)
+        })
+        .collect();
+    let mut text = String::new();
+    for row in rows {
+        let cells: Vec<String> = (row.iter().zip(&widths))
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        text.push(' ');
+        text.push_str(cells.join("  ").trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn curve(precisions: &[f64], recalls: &[f64]) -> LabelCurve {
+        LabelCurve {
+            thresholds: vec![0.9, 0.7, 0.5, 0.3, 0.1],
+            precisions: precisions.to_vec(),
+            recalls: recalls.to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_compared_version_is_read_where_it_keeps_recall_and_precision() {
+        let stream = curve(&[1.0, 0.95, 0.8, 0.6, 0.3], &[0.1, 0.4, 0.7, 0.9, 1.0]);
+        let other = curve(&[1.0, 0.97, 0.9, 0.8, 0.4], &[0.2, 0.5, 0.65, 0.75, 1.0]);
+        let label = LabelPath::parse("A > B");
+        let stat = label_stat(&label, 0.5, &stream, Some(&other)).unwrap();
+        assert_eq!((stat.precision, stat.recall), (0.8, 0.7));
+        assert_eq!(stat.compare_to_precision, Some(0.9));
+        assert_eq!(stat.compare_to_recall, Some(0.65));
+        // Recall 0.7 is first reached at 0.3; precision 0.8 last held at 0.3 too.
+        assert_eq!(stat.maintain_recall_threshold, Some(0.3));
+        assert_eq!(stat.maintain_recall_precision, Some(0.8));
+        assert_eq!(stat.maintain_precision_threshold, Some(0.3));
+        assert_eq!(stat.maintain_precision_recall, Some(0.75));
+        let alone = label_stat(&label, 0.5, &stream, None).unwrap();
+        assert_eq!(alone.compare_to_precision, None);
+        let text = table(&[stat, alone]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(
+            lines[0].starts_with(" Name   Threshold (T)  Precision (P)"),
+            "{text}"
+        );
+        assert!(lines[1].contains("0.900 (+0.100)"), "{text}");
+        assert!(lines[1].ends_with("0.30000      0.30000"), "{text}");
+        assert!(lines[2].ends_with("none         none"), "{text}");
+    }
+
+    #[test]
+    fn json_is_one_object_per_line_with_the_vendors_names() {
+        let stream = curve(&[1.0, 0.95, 0.8, 0.6, 0.3], &[0.1, 0.4, 0.7, 0.9, 1.0]);
+        let stat = label_stat(&LabelPath::parse("A"), 0.5, &stream, None).unwrap();
+        assert_eq!(
+            json_lines(&[stat]),
+            "{\"label_name\":\"A\",\"threshold\":0.5,\"precision\":0.8,\"recall\":0.7,\
+             \"compare_to_precision\":null,\"compare_to_recall\":null,\
+             \"maintain_recall_precision\":null,\"maintain_recall_threshold\":null,\
+             \"maintain_precision_recall\":null,\"maintain_precision_threshold\":null}\n"
+        );
+    }
+}
