@@ -119,6 +119,7 @@ impl DemoServer {
             mutations: Vec::new(),
         }));
         let app = routes::router()
+            .merge(validation_routes::router())
             .layer(axum::middleware::from_fn_with_state(shared.clone(), gate))
             .with_state(shared.clone());
         let (stop, stopped) = oneshot::channel::<()>();

@@ -13,12 +13,10 @@ use serde_json::{Value, json};
 
 use super::catalog::{Dataset, Project, Stream};
 use super::pages::{self, AdvanceRefusal};
-use super::validation_routes as validation;
 use super::{Mutation, MutationKind, SharedState, lock};
 
 pub(super) fn router() -> Router<SharedState> {
     let stream = "/api/v1/datasets/{project}/{dataset}/streams/{stream}";
-    let model = "/api/_private/datasets/{project}/{dataset}/labellers";
     Router::new()
         .route("/auth/user", get(user))
         .route("/api/v1/projects", get(projects))
@@ -32,15 +30,6 @@ pub(super) fn router() -> Router<SharedState> {
         .route(&format!("{stream}/results"), get(results))
         .route(&format!("{stream}/advance"), post(advance))
         .route(&format!("{stream}/reset"), post(reset))
-        .route(model, post(validation::labellers))
-        .route(
-            &format!("{model}/{{version}}/validation"),
-            get(validation::summary),
-        )
-        .route(
-            &format!("{model}/{{version}}/label-validation"),
-            post(validation::label_curve),
-        )
         .fallback(|| async { error(StatusCode::NOT_FOUND, "404 Not Found") })
 }
 

@@ -1,9 +1,13 @@
 //! The model's validation routes (`_private`, read-only), answered from [`super::validation`]'s
-//! data in the service's envelope.
+//! data in the service's envelope. They are merged beside [`super::routes::router`]'s rather
+//! than listed there, so that this file may use the envelope's helpers in `routes` without a
+//! circle.
 
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use axum::routing::{get, post};
 use bytes::Bytes;
 use serde_json::{Value, json};
 
@@ -11,6 +15,18 @@ use super::label_texts;
 use super::routes::{error, not_found, ok, read_body};
 use super::validation::{Missing, curve, model_of};
 use super::{SharedState, lock};
+
+/// The three routes, under `/api/_private/datasets/<project>/<dataset>/labellers`.
+pub(super) fn router() -> Router<SharedState> {
+    let model = "/api/_private/datasets/{project}/{dataset}/labellers";
+    Router::new()
+        .route(model, post(labellers))
+        .route(&format!("{model}/{{version}}/validation"), get(summary))
+        .route(
+            &format!("{model}/{{version}}/label-validation"),
+            post(label_curve),
+        )
+}
 
 type DatasetPath = Path<(String, String)>;
 type VersionPath = Path<(String, String, String)>;
@@ -29,7 +45,7 @@ fn missing(what: Missing, project: &str, dataset: &str) -> Response {
 }
 
 /// `POST …/labellers` with `{}`: the dataset's model versions, newest first.
-pub(super) async fn labellers(
+async fn labellers(
     State(shared): State<SharedState>,
     Path((project, dataset)): DatasetPath,
     body: Bytes,
@@ -53,7 +69,7 @@ pub(super) async fn labellers(
 }
 
 /// `GET …/labellers/<version or latest>/validation`: rating, reviewed size, label definitions.
-pub(super) async fn summary(
+async fn summary(
     State(shared): State<SharedState>,
     Path((project, dataset, version)): VersionPath,
 ) -> Response {
@@ -82,7 +98,7 @@ pub(super) async fn summary(
 }
 
 /// `POST …/labellers/<version>/label-validation` with `{"label": "A > B"}`: the label's curve.
-pub(super) async fn label_curve(
+async fn label_curve(
     State(shared): State<SharedState>,
     Path((project, dataset, version)): VersionPath,
     body: Bytes,
