@@ -18,6 +18,10 @@ pub mod inspect;
 // Layer 1.5: saving a page to a file and opening it offline, from `api` models only.
 pub mod export;
 
+// Layer 1.5: two pages compared comment by comment, from `api` models with `inspect`'s threshold
+// rule and `export`'s provenance (no egui, no tokio).
+pub mod compare;
+
 // Layer 2: the stand-in server.
 pub mod demo_server;
 

@@ -43,9 +43,6 @@ pub(crate) struct SpanBatch<'a> {
 
 impl<'a> SpanBatch<'a> {
     pub(crate) fn entity(&mut self, entity: &'a Entity) {
-        let name = [&entity.name, &entity.kind, &entity.field_id]
-            .into_iter()
-            .find_map(|name| name.as_deref().filter(|name| !name.is_empty()));
         // The deprecated single span counts unless it repeats one of `spans`.
         let legacy = entity
             .span
@@ -53,7 +50,7 @@ impl<'a> SpanBatch<'a> {
             .filter(|span| !entity.spans.contains(span));
         self.push(
             FieldRow {
-                name: SmolStr::new(name.unwrap_or(UNNAMED)),
+                name: entity_name(entity),
                 kind: entity.kind.clone(),
                 value: entity.formatted_value.clone(),
                 confidence: entity.probability,
@@ -66,7 +63,7 @@ impl<'a> SpanBatch<'a> {
     pub(crate) fn general_field(&mut self, field: &'a GeneralFieldPrediction) {
         self.push(
             FieldRow {
-                name: name_or_unnamed(&field.name),
+                name: general_field_name(field),
                 kind: None,
                 value: field.value.as_ref().and_then(|v| v.formatted.clone()),
                 confidence: field.confidence,
@@ -106,6 +103,20 @@ impl<'a> SpanBatch<'a> {
             })
             .collect()
     }
+}
+
+/// A general field's name on the fetch route: its `name`, else its `kind`, else its `field_id`.
+pub(crate) fn entity_name(entity: &Entity) -> SmolStr {
+    let name = [&entity.name, &entity.kind, &entity.field_id]
+        .into_iter()
+        .find_map(|name| name.as_ref().filter(|name| !name.is_empty()));
+    name.cloned()
+        .unwrap_or_else(|| SmolStr::new_static(UNNAMED))
+}
+
+/// A general field's name on the results route.
+pub(crate) fn general_field_name(field: &GeneralFieldPrediction) -> SmolStr {
+    name_or_unnamed(&field.name)
 }
 
 fn name_or_unnamed(name: &Option<SmolStr>) -> SmolStr {

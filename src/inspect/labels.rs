@@ -36,6 +36,33 @@ impl LabelState {
             Self::NotPredicted => "not predicted; shown because a label under it was",
         }
     }
+
+    /// Fetch route: the probability against the stream's threshold (`None`: it has none). This
+    /// and [`LabelState::of_occurrence`] are the one rule for "above the threshold", used by the
+    /// inspector and by the page comparison alike.
+    pub fn of_probability(probability: Option<f64>, threshold: Option<f64>) -> Self {
+        match (threshold, probability) {
+            (None, _) => Self::NoThreshold,
+            (Some(t), _) if t >= 1.0 => Self::Off,
+            (Some(t), Some(p)) if p >= t => Self::Above,
+            (Some(_), _) => Self::Below,
+        }
+    }
+
+    /// Results route: the `stream` entry the server put in `occurrence_confidence.thresholds`
+    /// decides above or below; the stream's threshold only tells whether the label is off.
+    pub fn of_occurrence(occurrence: &LabelOccurrence, threshold: Option<f64>) -> Self {
+        let cleared_stream = occurrence
+            .occurrence_confidence
+            .as_ref()
+            .is_some_and(|c| c.thresholds.iter().any(|t| t == "stream"));
+        match threshold {
+            _ if cleared_stream => Self::Above,
+            Some(t) if t >= 1.0 => Self::Off,
+            Some(_) => Self::Below,
+            None => Self::NoThreshold,
+        }
+    }
 }
 
 /// One label as the view draws it. A label occurring twice on the results route gives two rows.
@@ -118,7 +145,7 @@ impl<'a> Thresholds<'a> {
         Self(by_label)
     }
 
-    fn get(&self, label: &LabelPath) -> Option<f64> {
+    pub(crate) fn get(&self, label: &LabelPath) -> Option<f64> {
         self.0.get(label).copied().flatten()
     }
 }
@@ -126,12 +153,7 @@ impl<'a> Thresholds<'a> {
 /// Fetch route: a row per predicted label; its fields are none.
 pub(crate) fn fetch_row(label: &PredictedLabel, thresholds: &Thresholds) -> LabelRow {
     let threshold = thresholds.get(&label.name);
-    let state = match (threshold, label.probability) {
-        (None, _) => LabelState::NoThreshold,
-        (Some(t), _) if t >= 1.0 => LabelState::Off,
-        (Some(t), Some(p)) if p >= t => LabelState::Above,
-        (Some(_), _) => LabelState::Below,
-    };
+    let state = LabelState::of_probability(label.probability, threshold);
     LabelRow {
         path: label.name.clone(),
         depth: 0,
@@ -146,26 +168,15 @@ pub(crate) fn fetch_row(label: &PredictedLabel, thresholds: &Thresholds) -> Labe
     }
 }
 
-/// Results route: a row per occurrence. The `stream` entry the server put in
-/// `occurrence_confidence.thresholds` decides above/below; the stream model only supplies the
-/// number shown and whether the label is off.
+/// Results route: a row per occurrence, its state by [`LabelState::of_occurrence`].
 pub(crate) fn results_row<'a>(
     occurrence: &'a LabelOccurrence,
     thresholds: &Thresholds,
     batch: &mut SpanBatch<'a>,
 ) -> LabelRow {
     let threshold = thresholds.get(&occurrence.name);
+    let state = LabelState::of_occurrence(occurrence, threshold);
     let occurrence_confidence = occurrence.occurrence_confidence.clone().unwrap_or_default();
-    let cleared_stream = occurrence_confidence
-        .thresholds
-        .iter()
-        .any(|t| t == "stream");
-    let state = match threshold {
-        _ if cleared_stream => LabelState::Above,
-        Some(t) if t >= 1.0 => LabelState::Off,
-        Some(_) => LabelState::Below,
-        None => LabelState::NoThreshold,
-    };
     for field in &occurrence.fields {
         batch.extracted_field(field);
     }

@@ -25,8 +25,10 @@ mod threads;
 mod time;
 
 pub use fields::{FieldRow, shown_taxonomy};
+pub(crate) use fields::{entity_name, general_field_name};
 pub use filter::{LabelMode, PageFilter};
 pub use highlight::highlight_segments;
+pub(crate) use labels::Thresholds;
 pub use labels::{LabelList, LabelRow, LabelState, Labels};
 pub use result_view::{FieldRef, PartHighlights, ResultView};
 pub use scores::{ScoreRow, scores, sentiment_word};
