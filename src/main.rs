@@ -11,6 +11,7 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
     match cli.command {
         Some(CliCommand::Fetch(args)) => streamlens::cli::fetch::run(args),
+        Some(CliCommand::Diff(args)) => streamlens::cli::diff::run(args),
         Some(CliCommand::DemoServer(args)) => streamlens::cli::demo_server::run(args),
         Some(CliCommand::Stats(args)) => streamlens::cli::stats::run(args),
         Some(CliCommand::Open { files }) => {

@@ -1,9 +1,10 @@
 //! The command line: `streamlens [FILE…]` (the app), `streamlens --demo`, `demo-server`, `fetch`,
-//! `stats`.
+//! `stats`, `diff`.
 
 use clap::{Parser, Subcommand};
 
 pub mod demo_server;
+pub mod diff;
 pub mod fetch;
 pub mod gui;
 pub mod package_files;
@@ -32,6 +33,9 @@ pub struct Cli {
 pub enum CliCommand {
     /// Print (or save) one page of a stream exactly as the API sent it. Never moves the stream.
     Fetch(fetch::FetchArgs),
+    /// Compare two saved pages comment by comment: comments only in one, labels that crossed
+    /// the stream's threshold, probability changes, general fields added or removed.
+    Diff(diff::DiffArgs),
     /// Open an exported page (or a saved fetch or results response) in the app, offline.
     Open {
         /// The files to open (each page joins the history; the last is shown).

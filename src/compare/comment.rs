@@ -3,6 +3,8 @@
 
 use std::cmp::Ordering;
 
+use serde::Serialize;
+
 use crate::api::{LabelPath, SmolStr};
 
 use super::predictions::{Field, Label, Predictions};
@@ -17,17 +19,19 @@ pub struct Occurrence {
 }
 
 /// One label on one side.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct LabelValue {
     /// `None` when the label is not predicted on this side.
     pub probability: Option<f64>,
     /// The stream's threshold for the label, where known.
     pub threshold: Option<f64>,
-    /// At or above the stream's threshold, by the inspector's rule.
-    pub above: bool,
+    /// At or above the stream's threshold, by the inspector's rule; `false` when the label is
+    /// not predicted on this side; `None` when it cannot be told (a `/fetch` page whose
+    /// stream's threshold for the label is not known).
+    pub above: Option<bool>,
 }
 
-/// A label whose probability or standing against the threshold differs between the sides.
+/// A label whose probability differs between the sides, or which crossed its threshold.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LabelChange {
     pub label: LabelPath,
@@ -51,17 +55,18 @@ impl LabelChange {
         self.b.probability.unwrap_or(0.0) - self.a.probability.unwrap_or(0.0)
     }
 
+    /// Only where both sides' standing is known.
     pub fn crossing(&self) -> Option<Crossing> {
         match (self.a.above, self.b.above) {
-            (false, true) => Some(Crossing::Entered),
-            (true, false) => Some(Crossing::Left),
+            (Some(false), Some(true)) => Some(Crossing::Entered),
+            (Some(true), Some(false)) => Some(Crossing::Left),
             _ => None,
         }
     }
 }
 
 /// A general field: its name and formatted value.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct GeneralField {
     pub name: SmolStr,
     pub value: Option<SmolStr>,
@@ -83,8 +88,9 @@ pub struct CommentDiff {
     pub a: Option<Occurrence>,
     /// Where it is in B; `None` when only in A.
     pub b: Option<Occurrence>,
-    /// Labels whose probability or standing differs: crossings first, then by the size of the
-    /// probability change, largest first. Empty unless the comment is in both.
+    /// Labels whose probability differs or which crossed their threshold: crossings first, then
+    /// by the size of the probability change, largest first. Empty unless the comment is in
+    /// both.
     pub labels: Vec<LabelChange>,
     /// General fields in B and not in A (a field is its name and value; repeats count).
     pub fields_added: Vec<GeneralField>,
@@ -206,7 +212,7 @@ fn label_changes(a: &[Label], b: &[Label]) -> Vec<LabelChange> {
     let absent = |other: &Label| LabelValue {
         probability: None,
         threshold: other.threshold,
-        above: false,
+        above: Some(false),
     };
     let value = |label: &Label| LabelValue {
         probability: label.probability,
@@ -228,12 +234,13 @@ fn label_changes(a: &[Label], b: &[Label]) -> Vec<LabelChange> {
         };
         i += usize::from(order != Ordering::Greater);
         j += usize::from(order != Ordering::Less);
-        if before.probability != after.probability || before.above != after.above {
-            changes.push(LabelChange {
-                label: path.clone(),
-                a: before,
-                b: after,
-            });
+        let change = LabelChange {
+            label: path.clone(),
+            a: before,
+            b: after,
+        };
+        if before.probability != after.probability || change.crossing().is_some() {
+            changes.push(change);
         }
     }
     // Crossings first, then the largest moves; the sort is stable, so equals keep label order.

@@ -78,7 +78,7 @@ impl<'a> Side<'a> {
 }
 
 /// Counts of each kind of difference.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     pub in_both: usize,
     /// In both, with some label or general field changed.
@@ -89,7 +89,7 @@ pub struct Summary {
     /// Labels that crossed their threshold upwards, over all comments.
     pub labels_entered: usize,
     pub labels_left: usize,
-    /// Labels whose probability or standing changed, crossings included.
+    /// Labels whose probability changed or which crossed their threshold.
     pub labels_changed: usize,
     pub fields_added: usize,
     pub fields_removed: usize,

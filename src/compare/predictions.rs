@@ -12,7 +12,8 @@ pub(super) struct Label<'p> {
     /// Fetch: `probability`; results: `occurrence_confidence.value`.
     pub probability: Option<f64>,
     pub threshold: Option<f64>,
-    pub above: bool,
+    /// See [`handed_over`].
+    pub above: Option<bool>,
 }
 
 /// A general field: fetch `entities`, results `general_fields` of the shown taxonomy.
@@ -31,7 +32,7 @@ pub(super) struct Predictions<'p> {
 impl Predictions<'_> {
     /// The labels at or above the stream's threshold: what the stream hands over.
     pub fn above(&self) -> Vec<LabelPath> {
-        let above = self.labels.iter().filter(|label| label.above);
+        let above = self.labels.iter().filter(|label| label.above == Some(true));
         above.map(|label| label.path.clone()).collect()
     }
 }
@@ -63,7 +64,7 @@ pub(super) fn read<'p>(
                             path: &label.name,
                             probability: label.probability,
                             threshold,
-                            above: state == LabelState::Above,
+                            above: handed_over(state, route),
                         }
                     })
                     .collect();
@@ -92,7 +93,7 @@ pub(super) fn read<'p>(
                                 path: &occurrence.name,
                                 probability: confidence.and_then(|c| c.value),
                                 threshold,
-                                above: state == LabelState::Above,
+                                above: handed_over(state, route),
                             }
                         })
                         .collect();
@@ -105,12 +106,23 @@ pub(super) fn read<'p>(
         let same = later.path == kept.path;
         if same {
             kept.probability = highest(kept.probability, later.probability);
-            kept.above |= later.above;
+            kept.above = kept.above.max(later.above);
         }
         same
     });
     read.fields.sort_unstable();
     read
+}
+
+/// Whether the stream hands the label over (at or above its threshold), or `None` where that
+/// cannot be told: a `/fetch` label whose threshold is unknown. On `/results` the server marks
+/// every label that cleared the stream's threshold, so an unmarked one is below.
+fn handed_over(state: LabelState, route: Route) -> Option<bool> {
+    match (state, route) {
+        (LabelState::Above, _) => Some(true),
+        (LabelState::NoThreshold, Route::Fetch) => None,
+        _ => Some(false),
+    }
 }
 
 fn highest(a: Option<f64>, b: Option<f64>) -> Option<f64> {

@@ -137,7 +137,8 @@ fn label_values(result: &StreamResult, route: Route) -> BTreeMap<LabelPath, f64>
 
 /// Appends one CSV record as the `csv` crate writes RFC 4180: comma separated, CRLF terminated,
 /// a field quoted (its quotes doubled) where it holds a comma, a quote or a line break.
-fn push_record(out: &mut String, fields: &[String]) {
+/// `streamlens diff --format csv` writes its records with it too.
+pub(crate) fn push_record(out: &mut String, fields: &[String]) {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());

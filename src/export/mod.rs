@@ -13,6 +13,7 @@ mod json;
 mod provenance;
 
 pub use file::{ExportError, write_atomic};
+pub(crate) use flat::push_record;
 pub use flat::{csv, jsonl};
 pub use json::{
     FORMAT_VERSION, OpenError, OpenReason, OpenedPage, open_bytes, open_file, wrapped_json,

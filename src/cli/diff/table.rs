@@ -1,0 +1,135 @@
+//! The table for people: the summary line first, then both pages in a line each, then one
+//! aligned row per changed comment, largest change first.
+
+use std::fmt::Write as _;
+
+use crate::compare::{CommentDiff, Comparison, GeneralField, LabelChange, Presence};
+
+use super::{PageInfo, tidy};
+
+const HEADER: [&str; 6] = [
+    "uid",
+    "change",
+    "entered",
+    "left",
+    "largest probability change",
+    "general fields",
+];
+
+pub(super) fn render(comparison: &Comparison, pages: &[PageInfo; 2]) -> Vec<u8> {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}.", comparison.summary);
+    for (name, page) in ["A", "B"].into_iter().zip(pages) {
+        let _ = writeln!(out, "{name}: {}", describe(page));
+    }
+    let rows: Vec<[String; 6]> = comparison.changed().map(row).collect();
+    if rows.is_empty() {
+        out.push_str("\nNo comment differs.\n");
+        return out.into_bytes();
+    }
+    let header = HEADER.map(str::to_owned);
+    let mut widths = [0; 6];
+    for cells in std::iter::once(&header).chain(&rows) {
+        for (width, cell) in widths.iter_mut().zip(cells) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    out.push('\n');
+    for cells in std::iter::once(&header).chain(&rows) {
+        let start = out.len();
+        for (column, (cell, width)) in cells.iter().zip(widths).enumerate() {
+            if column > 0 {
+                out.push_str("  ");
+            }
+            out.push_str(cell);
+            let padding = width - cell.chars().count();
+            out.extend(std::iter::repeat_n(' ', padding));
+        }
+        out.truncate(out[start..].trim_end().len() + start);
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+/// `a.json: acme-ops/claims/new-claims, fetch route, model version 7, 16 comments`.
+fn describe(page: &PageInfo) -> String {
+    let mut line = format!("{}: ", page.file);
+    match &page.stream {
+        Some(stream) => line.push_str(stream),
+        None => line.push_str("a bare response (no stream recorded)"),
+    }
+    let _ = write!(line, ", {} route", page.route);
+    if let Some(version) = page.model_version {
+        let _ = write!(line, ", model version {version}");
+    }
+    let comments = if page.comments == 1 {
+        "comment"
+    } else {
+        "comments"
+    };
+    let _ = write!(line, ", {} {comments}", page.comments);
+    line
+}
+
+fn row(diff: &CommentDiff) -> [String; 6] {
+    let change = match diff.presence() {
+        Presence::Both => "changed",
+        Presence::OnlyInA => "only in A",
+        Presence::OnlyInB => "only in B",
+    };
+    let names = |changes: &mut dyn Iterator<Item = &LabelChange>| {
+        let names: Vec<String> = changes.map(|c| cell(&c.label.to_string())).collect();
+        names.join(", ")
+    };
+    let largest = diff.largest_change().map(|largest| {
+        let mut text = probability_move(largest);
+        let more = diff.labels.len() - 1;
+        if more > 0 {
+            let _ = write!(text, "; {more} more");
+        }
+        text
+    });
+    let fields = diff
+        .fields_added
+        .iter()
+        .map(|field| format!("+{}", describe_field(field)))
+        .chain(
+            diff.fields_removed
+                .iter()
+                .map(|field| format!("−{}", describe_field(field))),
+        );
+    [
+        cell(&diff.uid),
+        change.to_owned(),
+        names(&mut diff.entered()),
+        names(&mut diff.left()),
+        largest.unwrap_or_default(),
+        fields.collect::<Vec<_>>().join(", "),
+    ]
+}
+
+/// `Claim > New 0.410 → 0.620 (+0.210)`; `–` where the label is not predicted.
+fn probability_move(change: &LabelChange) -> String {
+    let value = |p: Option<f64>| p.map_or("–".to_owned(), |p| format!("{p:.3}"));
+    format!(
+        "{} {} → {} ({:+.3})",
+        cell(&change.label.to_string()),
+        value(change.a.probability),
+        value(change.b.probability),
+        tidy(change.delta())
+    )
+}
+
+fn describe_field(field: &GeneralField) -> String {
+    match &field.value {
+        Some(value) => cell(&format!("{} {value}", field.name)),
+        None => cell(&field.name),
+    }
+}
+
+/// A text on one table line: line breaks, tabs and other control characters become spaces.
+fn cell(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
