@@ -182,31 +182,11 @@ pub fn compare(a: Side, b: Side) -> Comparison {
     comments.sort_by(CommentDiff::by_size_of_change);
 
     let mut notes = page_notes(&a, &b);
-    for (side, repeated) in [(Which::A, repeated_a), (Which::B, repeated_b)] {
-        if !repeated.is_empty() {
-            notes.push(Note::DuplicateUids {
-                side,
-                count: repeated.len(),
-                examples: repeated.into_iter().take(notes::NAMED_DUPLICATES).collect(),
-            });
-        }
-    }
-    for (side, page, has_model) in [
-        (Which::A, a.page, has_model[0]),
-        (Which::B, b.page, has_model[1]),
-    ] {
-        if !page.results.is_empty() && !has_model {
-            notes.push(Note::NoModel { side });
-        }
-    }
-    match (&model_a, &model_b) {
-        (None, Some(_)) => notes.push(Note::ThresholdsBorrowed { side: Which::A }),
-        (Some(_), None) => notes.push(Note::ThresholdsBorrowed { side: Which::B }),
-        (None, None) if a.page.route == Route::Fetch || b.page.route == Route::Fetch => {
-            notes.push(Note::NoThresholds)
-        }
-        _ => {}
-    }
+    notes.extend(reading_notes(
+        [(&a, &model_a), (&b, &model_b)],
+        [repeated_a, repeated_b],
+        has_model,
+    ));
 
     Comparison {
         summary: summarise(&comments),
@@ -290,6 +270,40 @@ fn page_notes(a: &Side, b: &Side) -> Vec<Note> {
         if count > 0 {
             notes.push(Note::Unreadable { side, count });
         }
+    }
+    notes
+}
+
+/// Notes about how the pages were read: repeated uids, sides without predictions, and where
+/// each side's thresholds came from.
+fn reading_notes(
+    sides: [(&Side, &Option<StreamModel>); 2],
+    repeated: [Vec<SmolStr>; 2],
+    has_model: [bool; 2],
+) -> Vec<Note> {
+    let mut notes = Vec::new();
+    let which = [Which::A, Which::B];
+    for (side, repeated) in which.into_iter().zip(repeated) {
+        if !repeated.is_empty() {
+            notes.push(Note::DuplicateUids {
+                side,
+                count: repeated.len(),
+                examples: repeated.into_iter().take(notes::NAMED_DUPLICATES).collect(),
+            });
+        }
+    }
+    for ((which, (side, _)), has_model) in which.into_iter().zip(sides).zip(has_model) {
+        if !side.page.results.is_empty() && !has_model {
+            notes.push(Note::NoModel { side: which });
+        }
+    }
+    let fetched =
+        |(side, _): &(&Side, _)| side.page.route == Route::Fetch && !side.page.results.is_empty();
+    match (sides[0].1, sides[1].1) {
+        (None, Some(_)) => notes.push(Note::ThresholdsBorrowed { side: Which::A }),
+        (Some(_), None) => notes.push(Note::ThresholdsBorrowed { side: Which::B }),
+        (None, None) if sides.iter().any(fetched) => notes.push(Note::NoThresholds),
+        _ => {}
     }
     notes
 }

@@ -73,7 +73,8 @@ pub enum Note {
     ThresholdsBorrowed {
         side: Which,
     },
-    /// Neither side records thresholds and a side is a `/fetch` page, where they decide.
+    /// Neither side records thresholds, and a side is a `/fetch` page with comments, where they
+    /// decide.
     NoThresholds,
 }
 
