@@ -6,7 +6,8 @@
 //!
 //! The diff is the command's whole work short of printing: reading both files, opening them
 //! as File → Open does, comparing, and writing the output, for each format. The ratio to the
-//! reference (goal ≤ 2) is printed by `scripts/perf`.
+//! reference (goal ≤ 2) is printed by `scripts/perf`. Its parts are measured too: opening both
+//! files, and comparing the opened pages.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -19,6 +20,7 @@ use streamlens::api::{
     Token,
 };
 use streamlens::cli::diff::{DiffFormat, diff_files};
+use streamlens::compare::{Side, compare};
 use streamlens::demo_server::{DemoServer, ServerConfig};
 use streamlens::export::{self, Provenance};
 
@@ -113,6 +115,22 @@ fn diff(c: &mut Criterion) {
             let a = Page::parse(Route::Fetch, black_box(raw_a.clone())).unwrap();
             let b = Page::parse(Route::Fetch, black_box(raw_b.clone())).unwrap();
             (a, b)
+        })
+    });
+    // The parts of the work: opening both files (reading, finding the response, parsing), and
+    // comparing the opened pages.
+    group.bench_function("open_both", |bench| {
+        bench.iter(|| {
+            let a = export::open_file(black_box(&path_a)).unwrap();
+            let b = export::open_file(black_box(&path_b)).unwrap();
+            (a, b)
+        })
+    });
+    let opened = [&path_a, &path_b].map(|path| export::open_file(path).unwrap());
+    group.bench_function("compare", |bench| {
+        bench.iter(|| {
+            let [a, b] = &opened;
+            compare(Side::opened(black_box(a)), Side::opened(black_box(b)))
         })
     });
     let formats = [
