@@ -19,7 +19,7 @@ pub mod inspect;
 pub mod export;
 
 // Layer 1.5: two pages compared comment by comment, from `api` models with `inspect`'s threshold
-// rule and `export`'s provenance (no egui, no tokio).
+// rule, `export`'s provenance and `text`'s words (no egui, no tokio).
 pub mod compare;
 
 // Layer 2: the stand-in server.

@@ -1,7 +1,7 @@
 //! Two pages compared comment by comment: which comments only one page has, and for those in
 //! both, which labels crossed the stream's threshold, how probabilities moved and which general
-//! fields came or went. Uses `api`, `inspect` (its rule for "above the threshold") and `export`
-//! (an export's provenance); no egui, no tokio.
+//! fields came or went. Uses `api`, `inspect` (its rule for "above the threshold"), `export`
+//! (an export's provenance) and `text`; no egui, no tokio.
 //!
 //! - Each page is a [`Side`]: the page and, where known, its [`Provenance`] (an export file's
 //!   `source`, or what the app recorded when it fetched the page). [`Side::opened`] takes a
@@ -39,6 +39,7 @@ use std::fmt;
 use crate::api::{Page, ProblemKind, Route, SmolStr, StreamModel, StreamRef};
 use crate::export::{OpenedPage, Provenance};
 use crate::inspect::Thresholds;
+use crate::text::plural;
 
 /// One page to compare, with what is known of where it came from.
 #[derive(Clone, Copy, Debug)]
@@ -99,16 +100,11 @@ impl fmt::Display for Summary {
     /// One line: `16 comments in both (5 changed, 11 unchanged), 2 only in A, 3 only in B;
     /// labels: 4 entered, 2 left, 37 changed; general fields: 1 added, 2 removed`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let comments = if self.in_both == 1 {
-            "comment"
-        } else {
-            "comments"
-        };
         write!(
             f,
-            "{} {comments} in both ({} changed, {} unchanged), {} only in A, {} only in B; \
-             labels: {} entered, {} left, {} changed; general fields: {} added, {} removed",
-            self.in_both,
+            "{} in both ({} changed, {} unchanged), {} only in A, {} only in B; labels: {} \
+             entered, {} left, {} changed; general fields: {} added, {} removed",
+            plural(self.in_both, "comment"),
             self.changed,
             self.unchanged,
             self.only_in_a,

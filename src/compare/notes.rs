@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::api::{Route, SmolStr, StreamRef};
+use crate::text::plural;
 
 /// One of the two pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,15 +105,12 @@ impl fmt::Display for Note {
                 if *count > examples.len() {
                     named.push_str(", …");
                 }
-                let (comments, them) = if *count == 1 {
-                    ("1 comment", "it")
-                } else {
-                    (&*format!("{count} comments"), "each")
-                };
+                let them = if *count == 1 { "it" } else { "each" };
                 write!(
                     f,
-                    "{side} holds {comments} more than once ({named}); the first occurrence of \
-                     {them} is compared, later ones are left out."
+                    "{side} holds {} more than once ({named}); the first occurrence of {them} \
+                     is compared, later ones are left out.",
+                    plural(*count, "comment")
                 )
             }
             Self::Empty { side } => write!(
@@ -122,14 +120,11 @@ impl fmt::Display for Note {
                 side.other()
             ),
             Self::BothEmpty => f.write_str("Both pages are empty: there is nothing to compare."),
-            Self::Unreadable { side, count } => {
-                let comments = if *count == 1 { "comment" } else { "comments" };
-                write!(
-                    f,
-                    "{side} has {count} {comments} that could not be read; they are left out \
-                     of the comparison."
-                )
-            }
+            Self::Unreadable { side, count } => write!(
+                f,
+                "{side} has {} that could not be read; they are left out of the comparison.",
+                plural(*count, "comment")
+            ),
             Self::NoModel { side } => write!(
                 f,
                 "{side} has no predictions: its stream has no model, so its comments have no \

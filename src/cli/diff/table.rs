@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::compare::{CommentDiff, Comparison, GeneralField, LabelChange, Presence};
+use crate::text::plural;
 
 use super::{PageInfo, tidy};
 
@@ -62,12 +63,7 @@ fn describe(page: &PageInfo) -> String {
     if let Some(version) = page.model_version {
         let _ = write!(line, ", model version {version}");
     }
-    let comments = if page.comments == 1 {
-        "comment"
-    } else {
-        "comments"
-    };
-    let _ = write!(line, ", {} {comments}", page.comments);
+    let _ = write!(line, ", {}", plural(page.comments, "comment"));
     line
 }
 
