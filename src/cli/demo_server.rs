@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-use crate::demo_server::{DEMO_TOKEN, DemoServer, ServerConfig};
+use crate::demo_server::{DEMO_TOKEN, DemoServer, ServerConfig, normalise_base_path};
 
 #[derive(Debug, clap::Args)]
 pub struct DemoServerArgs {
@@ -14,6 +14,11 @@ pub struct DemoServerArgs {
     /// The bearer token to accept.
     #[arg(long, default_value = DEMO_TOKEN)]
     pub token: String,
+
+    /// Serve every route under this path and nothing outside it, as a UiPath tenant does
+    /// (e.g. /acme/DefaultTenant/reinfer_). The printed endpoint includes it.
+    #[arg(long, default_value = "", value_parser = normalise_base_path)]
+    pub base_path: String,
 }
 
 fn loopback(text: &str) -> Result<SocketAddr, String> {
@@ -43,6 +48,7 @@ pub fn run(args: DemoServerArgs) -> ExitCode {
         let config = ServerConfig {
             addr: args.addr,
             token: args.token,
+            base_path: args.base_path,
         };
         let server = match DemoServer::start(config).await {
             Ok(server) => server,

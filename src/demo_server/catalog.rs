@@ -1,21 +1,18 @@
-//! The server's projects, datasets and streams: the API reference's examples (served byte for
-//! byte where a request matches them exactly) and a generated bank with realistic streams.
+//! The server's projects, datasets, streams and sources: the API reference's examples
+//! ([`super::acme`]) and a generated bank with realistic streams (`northwind-bank`, here).
 
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
+use super::acme;
 use super::corpus::{self, BANK_LABELS, Item, MAILBOX, Recipe};
-
-pub const EXAMPLE_PROJECTS: &[u8] = include_bytes!("../../assets/api-examples/projects.json");
-const EXAMPLE_DATASETS: &[u8] = include_bytes!("../../assets/api-examples/datasets-acme-ops.json");
-const EXAMPLE_STREAMS: &[u8] = include_bytes!("../../assets/api-examples/streams-claims.json");
-const EXAMPLE_FETCH: &[u8] = include_bytes!("../../assets/api-examples/fetch-new-claims.json");
-const EXAMPLE_RESULTS: &[u8] = include_bytes!("../../assets/api-examples/results-new-claims.json");
-const DOCS_FETCH: &[u8] = include_bytes!("../../assets/api-examples/fetch-docs-example.json");
+use super::sources::{SourceSpec, source};
 
 pub struct Project {
     pub json: Value,
     pub datasets: Vec<Dataset>,
+    /// Where the datasets' comments come from; each comment's `source_id` names one of these.
+    pub sources: Vec<Value>,
 }
 
 pub struct Dataset {
@@ -68,146 +65,21 @@ impl Stream {
     }
 }
 
-fn parse(bytes: &[u8]) -> Value {
-    serde_json::from_slice(bytes).expect("the bundled example payloads are valid JSON")
-}
-
-fn at(text: &str) -> Timestamp {
+pub(super) fn at(text: &str) -> Timestamp {
     text.parse().expect("a valid built-in timestamp")
 }
 
 /// Everything the server knows when it starts.
 pub fn build() -> Vec<Project> {
-    let projects = parse(EXAMPLE_PROJECTS);
-    let mut acme = json!(projects["projects"][0]);
-    acme["id"] = json!("a1c3e0000000acme");
-    let sandbox = json!(projects["projects"][1]);
-    vec![
-        Project {
-            json: acme,
-            datasets: vec![Dataset {
-                json: parse(EXAMPLE_DATASETS)["datasets"][0].clone(),
-                streams: vec![new_claims(), docs_example()],
-            }],
-        },
-        Project {
-            json: sandbox,
-            datasets: Vec::new(),
-        },
-        northwind(),
-    ]
-}
-
-/// Takes the results out of a `/fetch` example as items, dropping their `sequence_id`s.
-fn example_items(body: &[u8]) -> Vec<Item> {
-    let page = parse(body);
-    page["results"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|result| {
-            let mut result = result.clone();
-            if let Some(object) = result.as_object_mut() {
-                object.remove("sequence_id");
-            }
-            let created = result["comment"]["created_at"]
-                .as_str()
-                .unwrap_or("2025-01-01T00:00:00Z");
-            Item {
-                created_at: at(created),
-                result,
-                passes: true,
-            }
-        })
-        .collect()
-}
-
-/// A comment the stream's filter rejects (another mailbox), standing in for those the examples
-/// report as `filtered`.
-fn rejected(after: Timestamp, recipe: Recipe) -> Item {
-    let mut item = corpus::emails(recipe, 1).remove(0);
-    item.result["comment"]["user_properties"]["string:Mailbox"] = json!("newsletters@acme.example");
-    item.created_at = after + jiff::SignedDuration::from_secs(1);
-    item.passes = false;
-    item
-}
-
-fn acme_recipe(seed: u64, start: Timestamp) -> Recipe {
-    Recipe {
-        seed,
-        source_id: "18ba5ce699f8da1f",
-        start,
-        with_model: true,
-        reject_every: 0,
-    }
-}
-
-/// `acme-ops/claims/new-claims`: the examples first (one filtered comment between them, as the
-/// example's `filtered: 1` says), then generated mail.
-fn new_claims() -> Stream {
-    let mut examples = example_items(EXAMPLE_FETCH).into_iter();
-    let first = examples.next().expect("the fetch example has two results");
-    let second = examples.next().expect("the fetch example has two results");
-    let recipe = acme_recipe(11, at("2025-11-03T11:00:00Z"));
-    let mut items = vec![rejected(first.created_at, recipe), second];
-    items.insert(0, first);
-    items.extend(corpus::emails(recipe, 40));
-    Stream {
-        json: parse(EXAMPLE_STREAMS)["streams"][0].clone(),
-        items,
-        position: 0,
-        verbatim: vec![
-            Verbatim {
-                results_route: false,
-                size: 2,
-                body: EXAMPLE_FETCH,
-            },
-            Verbatim {
-                results_route: true,
-                size: 1,
-                body: EXAMPLE_RESULTS,
-            },
-        ],
-        aliases: vec![
-            ("qs8QcHIBAADJ1p3W2FtmBB3QiOJsCJlQ".into(), 1),
-            ("qs8QcHIBAADJ1p3W2FtmBB3QiOJsCJlR".into(), 3),
-            ("c-item-0001".into(), 1),
-            ("c-batch-0001".into(), 1),
-        ],
-    }
-}
-
-/// `acme-ops/claims/docs-example`: the fetch response printed in the vendor's documentation.
-fn docs_example() -> Stream {
-    let mut items = example_items(DOCS_FETCH);
-    let last = items.last().map(|item| item.created_at).unwrap_or_default();
-    let recipe = acme_recipe(12, at("2018-10-16T00:00:00Z"));
-    items.extend((0..6).map(|_| rejected(last, recipe)));
-    Stream {
-        json: json!({
-            "id": "0f3c1e2d4b5a6979", "dataset_id": "aa9dda7c059e5a8d", "name": "docs-example",
-            "title": "The documentation's example", "description": "", "created_at": "2018-10-01T00:00:00Z",
-            "updated_at": null, "comment_filter": {}, "model": { "version": 42, "label_thresholds": [] },
-        }),
-        items,
-        position: 0,
-        verbatim: vec![Verbatim {
-            results_route: false,
-            size: 2,
-            body: DOCS_FETCH,
-        }],
-        aliases: vec![
-            ("qs8QcHIBAACuYzDeit-pwQdWGYGQImdy".into(), 1),
-            ("qs8QcHIBAADJ1p3W2FtmBB3QiOJsCJlR".into(), 8),
-        ],
-    }
+    vec![acme::project(), acme::sandbox(), northwind()]
 }
 
 fn northwind() -> Project {
     let start = at("2026-10-01T08:00:00Z");
-    let recipe = |seed, source_id| Recipe {
+    let recipe = |seed, source: &SourceSpec| Recipe {
         seed,
-        source_id,
+        source_id: source.id,
+        first_id: 1,
         start,
         with_model: true,
         reject_every: 5,
@@ -215,7 +87,7 @@ fn northwind() -> Project {
     let mut quarantine = corpus::emails(
         Recipe {
             reject_every: 0,
-            ..recipe(5, "7a61c0de00000005")
+            ..recipe(5, &QUARANTINE_INBOX)
         },
         80,
     );
@@ -229,18 +101,20 @@ fn northwind() -> Project {
             "triage",
             "Service triage",
             "Routes service e-mail to the RPA queues",
+            SERVICE_MAIL,
             7,
-            corpus::emails(recipe(1, "7a61c0de00000001"), 300),
+            corpus::emails(recipe(1, &SERVICE_INBOX), 300),
         ),
         stream(
             "bulk",
             "Bulk (1,100 comments)",
             "Large backlog, for big pages",
+            SERVICE_MAIL,
             7,
             corpus::emails(
                 Recipe {
                     reject_every: 0,
-                    ..recipe(2, "7a61c0de00000002")
+                    ..recipe(2, &SERVICE_ARCHIVE)
                 },
                 1100,
             ),
@@ -249,6 +123,7 @@ fn northwind() -> Project {
             "caught-up",
             "Caught up",
             "Nothing new to deliver",
+            SERVICE_MAIL,
             7,
             Vec::new(),
         ),
@@ -256,6 +131,7 @@ fn northwind() -> Project {
             "quarantine",
             "Quarantine",
             "Its first window is entirely filtered out",
+            SERVICE_MAIL,
             7,
             quarantine,
         ),
@@ -263,11 +139,12 @@ fn northwind() -> Project {
             "no-model",
             "Without a model",
             "Delivers comments with no predictions",
+            SERVICE_MAIL,
             0,
             corpus::emails(
                 Recipe {
                     with_model: false,
-                    ..recipe(3, "7a61c0de00000003")
+                    ..recipe(3, &BRANCH_MAIL)
                 },
                 60,
             ),
@@ -277,24 +154,41 @@ fn northwind() -> Project {
         "live-chat",
         "Live chat",
         "Chat transcripts",
+        CHAT,
         3,
         corpus::chats(
             Recipe {
                 reject_every: 0,
-                ..recipe(4, "7a61c0de00000004")
+                ..recipe(4, &LIVE_CHAT)
             },
             40,
         ),
     )];
+    let mail_sources = [
+        &SERVICE_INBOX,
+        &SERVICE_ARCHIVE,
+        &BRANCH_MAIL,
+        &QUARANTINE_INBOX,
+    ];
     Project {
-        json: json!({ "id": "b2d40000northw1d", "name": "northwind-bank", "title": "Northwind Bank — Customer Service", "description": "Demo data: invented customers, real shapes." }),
+        json: json!({
+            "id": "b2d4000000000b4e", "name": "northwind-bank", "title": "Northwind Bank — Customer Service",
+            "description": "Demo data: invented customers, real shapes.",
+            "created_at": "2026-09-01T08:00:00Z", "updated_at": "2026-11-20T16:30:00Z",
+        }),
         datasets: vec![
             Dataset {
-                json: dataset("service-mail", "Service mailbox", "0d15ea5e00000001", true),
+                json: dataset(
+                    "service-mail",
+                    "Service mailbox",
+                    SERVICE_MAIL,
+                    true,
+                    &mail_sources,
+                ),
                 streams: emails,
             },
             Dataset {
-                json: dataset("chat", "Live chat", "0d15ea5e00000002", false),
+                json: dataset("chat", "Live chat", CHAT, false, &[&LIVE_CHAT]),
                 streams: chats,
             },
             // Labelled, but no model has been trained yet: the validation routes answer 404.
@@ -308,10 +202,79 @@ fn northwind() -> Project {
                 streams: Vec::new(),
             },
         ],
+        sources: [
+            &SERVICE_INBOX,
+            &SERVICE_ARCHIVE,
+            &BRANCH_MAIL,
+            &LIVE_CHAT,
+            &QUARANTINE_INBOX,
+        ]
+        .into_iter()
+        .map(|spec| source("northwind-bank", spec))
+        .collect(),
     }
 }
 
-fn dataset(name: &str, title: &str, id: &str, sentiment: bool) -> Value {
+/// The dataset ids.
+const SERVICE_MAIL: &str = "0d15ea5e00000001";
+const CHAT: &str = "0d15ea5e00000002";
+
+/// Each stream's comments come from a source of its own.
+const SERVICE_INBOX: SourceSpec = mail_source(
+    "7a61c0de00000001",
+    "service-inbox",
+    "Service inbox",
+    "service@northwind.example, synced from Exchange",
+);
+const SERVICE_ARCHIVE: SourceSpec = mail_source(
+    "7a61c0de00000002",
+    "service-archive",
+    "Service archive",
+    "The 2025 backlog of the service mailbox",
+);
+const BRANCH_MAIL: SourceSpec = mail_source(
+    "7a61c0de00000003",
+    "branch-mail",
+    "Branch mail",
+    "Mail of the branches, not yet labelled",
+);
+const QUARANTINE_INBOX: SourceSpec = mail_source(
+    "7a61c0de00000005",
+    "quarantine-inbox",
+    "Quarantine inbox",
+    "Mail held by the gateway's filters",
+);
+const LIVE_CHAT: SourceSpec = SourceSpec {
+    id: "7a61c0de00000004",
+    name: "live-chat",
+    title: "Live chat",
+    description: "Transcripts of the website's chat",
+    kind: "chat",
+    bucket_id: None,
+    created_at: "2026-09-01T09:40:00Z",
+    updated_at: "2026-11-18T11:02:00Z",
+};
+
+const fn mail_source(
+    id: &'static str,
+    name: &'static str,
+    title: &'static str,
+    description: &'static str,
+) -> SourceSpec {
+    SourceSpec {
+        id,
+        name,
+        title,
+        description,
+        kind: "unknown",
+        bucket_id: Some("b0c4e70000000b4e"),
+        created_at: "2026-09-01T09:30:00Z",
+        updated_at: "2026-11-20T16:00:00Z",
+    }
+}
+
+fn dataset(name: &str, title: &str, id: &str, sentiment: bool, sources: &[&SourceSpec]) -> Value {
+    let source_ids: Vec<&str> = sources.iter().map(|source| source.id).collect();
     let defs: Vec<Value> = BANK_LABELS
         .iter()
         .map(|path| json!({ "name": path.join(" > ") }))
@@ -319,7 +282,7 @@ fn dataset(name: &str, title: &str, id: &str, sentiment: bool) -> Value {
     json!({
         "id": id, "owner": "northwind-bank", "name": name, "title": title, "description": "",
         "created": "2026-09-01T10:00:00Z", "last_modified": "2026-11-20T16:30:00Z",
-        "model_family": "transformer-xlm", "source_ids": ["7a61c0de00000001"], "has_sentiment": sentiment,
+        "model_family": "transformer-xlm", "source_ids": source_ids, "has_sentiment": sentiment,
         "entity_defs": [
             { "id": "e1", "name": "money", "title": "Amount", "color": 4, "inherits_from": [], "trainable": true },
             { "id": "e2", "name": "reference", "title": "Reference", "color": 7, "inherits_from": [], "trainable": true },
@@ -336,11 +299,13 @@ fn dataset(name: &str, title: &str, id: &str, sentiment: bool) -> Value {
     })
 }
 
-/// A generated stream; `model_version` 0 means no model. Thresholds at 1.0 switch labels off.
+/// A generated stream of dataset `dataset_id`; `model_version` 0 means no model. Thresholds at
+/// 1.0 switch labels off.
 fn stream(
     name: &str,
     title: &str,
     description: &str,
+    dataset_id: &str,
     model_version: i64,
     items: Vec<Item>,
 ) -> Stream {
@@ -359,9 +324,9 @@ fn stream(
     let model = (model_version > 0)
         .then(|| json!({ "version": model_version, "label_thresholds": thresholds }));
     let mut json = json!({
-        "id": format!("5eed{:012x}", name.len() * 7919 + description.len()), "dataset_id": "0d15ea5e00000001",
+        "id": format!("5eed{:012x}", name.len() * 7919 + description.len()), "dataset_id": dataset_id,
         "name": name, "title": title, "description": description,
-        "created_at": "2026-09-15T09:00:00Z", "updated_at": null,
+        "created_at": "2026-09-15T09:00:00Z", "updated_at": "2026-11-24T14:05:00Z",
         "comment_filter": { "user_properties": { "string:Mailbox": { "one_of": [MAILBOX] } } },
     });
     if let Some(model) = model {

@@ -25,6 +25,9 @@ pub struct Item {
 pub struct Recipe {
     pub seed: u64,
     pub source_id: &'static str,
+    /// The number of the first comment: its id is `c` and the number in six digits. Streams
+    /// drawing on one source take ranges of their own, so an id names one comment.
+    pub first_id: usize,
     pub start: Timestamp,
     /// Predictions are included (a stream without a model has none).
     pub with_model: bool,
@@ -336,7 +339,7 @@ fn comment(
     email: &Email,
     messages: Vec<Value>,
 ) -> Value {
-    let id = format!("c{:06}", n + 1);
+    let id = format!("c{:06}", recipe.first_id + n);
     let mut comment = json!({
         "id": id,
         "uid": format!("{}.{id}", recipe.source_id),
@@ -351,7 +354,7 @@ fn comment(
             "string:Folder: Path": "Inbox/Service",
             "number:Account Age Days": 30 + (n * 17) % 4000,
             "number:Open Cases": n % 4,
-            "boolean:VIP": n.is_multiple_of(5),
+            "string:VIP": if n.is_multiple_of(5) { "yes" } else { "no" },
         },
         "messages": messages,
         "attachments": if n.is_multiple_of(3) {
@@ -429,6 +432,7 @@ mod tests {
         Recipe {
             seed: 7,
             source_id: "5f1e0c0ffee0babe",
+            first_id: 1,
             start: "2026-10-01T08:00:00Z".parse().unwrap(),
             with_model: true,
             reject_every: 5,

@@ -1,5 +1,7 @@
 //! Faults a test can inject: what the real service, a gateway or a network may do to a request.
 
+use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -7,6 +9,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use futures_util::StreamExt as _;
+use serde_json::Value;
 
 /// What happens to a matching request.
 #[derive(Clone, Debug)]
@@ -32,6 +35,19 @@ pub enum Fault {
     DropMidBody,
     /// Waits this long before answering normally (or until the client gives up).
     Delay(Duration),
+    /// The real answer's JSON, changed: something the service never sends, in an answer that is
+    /// otherwise what the server would have sent (see [`super::off_spec`]).
+    Edit(JsonEdit),
+}
+
+/// A change to an answer's JSON.
+#[derive(Clone)]
+pub struct JsonEdit(Arc<dyn Fn(&mut Value) + Send + Sync>);
+
+impl fmt::Debug for JsonEdit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("JsonEdit(..)")
+    }
 }
 
 impl Fault {
@@ -55,6 +71,11 @@ impl Fault {
             content_type: "application/json".into(),
             body: body.into(),
         }
+    }
+
+    /// The real answer with its JSON changed by `edit`.
+    pub fn edit(edit: impl Fn(&mut Value) + Send + Sync + 'static) -> Self {
+        Fault::Edit(JsonEdit(Arc::new(edit)))
     }
 }
 
@@ -145,9 +166,26 @@ pub(super) fn replacement(fault: &Fault) -> Option<Response> {
             body.clone(),
         )
             .into_response(),
-        Fault::Truncated | Fault::DropMidBody | Fault::Delay(_) => return None,
+        Fault::Truncated | Fault::DropMidBody | Fault::Delay(_) | Fault::Edit(_) => return None,
     };
     Some(response)
+}
+
+/// Applies `edit` to a real response's JSON; a body that is no JSON (an error page) is left alone.
+pub(super) async fn edit(response: Response, edit: &JsonEdit) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    let Ok(mut json) = serde_json::from_slice::<Value>(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    (edit.0)(&mut json);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(
+        parts,
+        Body::from(serde_json::to_vec(&json).unwrap_or_default()),
+    )
 }
 
 /// Cuts a real response: in half, or in half and then broken off.

@@ -9,14 +9,22 @@
 //! - Streams keep a shared position: reads never move it, advance and reset do, and every advance
 //!   and reset received is recorded ([`DemoServer::mutations`]).
 //! - Faults are injected per test with [`FaultRule`]s; every request is recorded
-//!   ([`DemoServer::requests`]).
+//!   ([`DemoServer::requests`]). What the service never sends (unknown user property prefixes,
+//!   `null` timestamps, missing fields) is served only as such a fault ([`off_spec`]).
+//! - Paths are read like the service reads them, once for every route ([`paths`]): under an
+//!   optional base path (a tenant's `/<organisation>/<tenant>/reinfer_`), and with a full name
+//!   (`project/dataset`) sent as one percent-encoded segment or as two.
 
+mod acme;
 mod catalog;
 mod corpus;
 mod faults;
 mod label_texts;
+pub mod off_spec;
 mod pages;
+mod paths;
 mod routes;
+mod sources;
 mod validation;
 mod validation_routes;
 
@@ -24,13 +32,17 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
+use axum::ServiceExt;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, header};
+use axum::http::uri::PathAndQuery;
+use axum::http::{HeaderValue, Uri, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use tokio::sync::oneshot;
+use tower::Layer as _;
 
-pub use faults::{Fault, FaultRule};
+pub use faults::{Fault, FaultRule, JsonEdit};
+pub use paths::normalise_base as normalise_base_path;
 
 /// The token the demo accepts unless told otherwise. Not a secret: the demo holds invented data.
 pub const DEMO_TOKEN: &str = "demo-token-not-a-secret";
@@ -38,19 +50,24 @@ pub const DEMO_TOKEN: &str = "demo-token-not-a-secret";
 /// The stream the app shows first on the demo.
 pub const DEMO_STREAM: &str = "northwind-bank/service-mail/triage";
 
-/// Where to listen and which bearer token to accept.
+/// Where to listen, under which path, and which bearer token to accept.
 #[derive(Clone, Debug)]
 pub struct ServerConfig {
     pub addr: SocketAddr,
     pub token: String,
+    /// Every route is served under this prefix and nothing outside it, like a UiPath tenant's
+    /// `/<organisation>/<tenant>/reinfer_`. Empty: at the root. Checked by [`DemoServer::start`]
+    /// (see [`normalise_base_path`]).
+    pub base_path: String,
 }
 
 impl Default for ServerConfig {
-    /// A free port on loopback, with [`DEMO_TOKEN`].
+    /// A free port on loopback, at the root, with [`DEMO_TOKEN`].
     fn default() -> Self {
         Self {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             token: DEMO_TOKEN.to_owned(),
+            base_path: String::new(),
         }
     }
 }
@@ -84,6 +101,7 @@ pub enum MutationKind {
 
 pub(crate) struct Shared {
     token: String,
+    base_path: String,
     projects: Vec<catalog::Project>,
     faults: Vec<FaultRule>,
     requests: Vec<RecordedRequest>,
@@ -107,21 +125,28 @@ pub struct DemoServer {
 }
 
 impl DemoServer {
-    /// Binds `config.addr` and serves on the current tokio runtime.
+    /// Binds `config.addr` and serves on the current tokio runtime. A base path that cannot be
+    /// one is refused as `InvalidInput`, with a sentence saying why.
     pub async fn start(config: ServerConfig) -> std::io::Result<DemoServer> {
+        let base_path = paths::normalise_base(&config.base_path)
+            .map_err(|why| std::io::Error::new(std::io::ErrorKind::InvalidInput, why))?;
         let listener = tokio::net::TcpListener::bind(config.addr).await?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(Mutex::new(Shared {
             token: config.token,
+            base_path,
             projects: catalog::build(),
             faults: Vec::new(),
             requests: Vec::new(),
             mutations: Vec::new(),
         }));
-        let app = routes::router()
+        // The gate wraps the router instead of being one of its layers: it rewrites the path
+        // (base path off, `%2F` read as `/`) before the router picks a route.
+        let router = routes::router()
             .merge(validation_routes::router())
-            .layer(axum::middleware::from_fn_with_state(shared.clone(), gate))
             .with_state(shared.clone());
+        let app = axum::middleware::from_fn_with_state(shared.clone(), gate).layer(router);
+        let app = ServiceExt::<Request>::into_make_service(app);
         let (stop, stopped) = oneshot::channel::<()>();
         tokio::spawn(async move {
             let serve = axum::serve(listener, app).with_graceful_shutdown(async {
@@ -138,9 +163,9 @@ impl DemoServer {
         })
     }
 
-    /// `http://127.0.0.1:PORT`: the endpoint to connect to.
+    /// `http://127.0.0.1:PORT` and the base path, if any: the endpoint to connect to.
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("http://{}{}", self.addr, lock(&self.shared).base_path)
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -216,20 +241,31 @@ impl Drop for DemoServer {
     }
 }
 
-/// Records the request, applies an injected fault, checks the token, then answers.
-async fn gate(State(shared): State<SharedState>, request: Request, next: Next) -> Response {
+/// Records the request, finds the route's path, applies an injected fault, checks the token,
+/// then answers.
+async fn gate(State(shared): State<SharedState>, mut request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().as_str().to_owned();
     let path = request.uri().path_and_query().map_or_else(
         || request.uri().path().to_owned(),
         |p| p.as_str().to_owned(),
     );
-    let (index, fault, authorized) = {
+    let (index, fault, authorized, inside) = {
         let mut shared = lock(&shared);
+        let routed = paths::routed(request.uri().path(), &shared.base_path);
+        if let Some(routed) = &routed {
+            set_path(&mut request, routed);
+        }
+        // Rules name the route's path, so they hold under any base path and either spelling.
+        let seen = match (&routed, request.uri().query()) {
+            (Some(routed), Some(query)) => format!("{routed}?{query}"),
+            (Some(routed), None) => routed.clone(),
+            (None, _) => path.clone(),
+        };
         let fault = shared
             .faults
             .iter_mut()
-            .find(|rule| rule.matches(&method, &path))
+            .find(|rule| rule.matches(&method, &seen))
             .map(|rule| {
                 rule.times = rule.times.map(|t| t - 1);
                 rule.fault.clone()
@@ -245,7 +281,12 @@ async fn gate(State(shared): State<SharedState>, request: Request, next: Next) -
             status: None,
             at: started,
         });
-        (shared.requests.len() - 1, fault, authorized)
+        (
+            shared.requests.len() - 1,
+            fault,
+            authorized,
+            routed.is_some(),
+        )
     };
     let mut response = match fault.as_ref().and_then(faults::replacement) {
         Some(replaced) => replaced,
@@ -253,14 +294,17 @@ async fn gate(State(shared): State<SharedState>, request: Request, next: Next) -
             if let Some(Fault::Delay(delay)) = fault {
                 tokio::time::sleep(delay).await;
             }
-            let answer = if authorized {
+            let answer = if !inside {
+                routes::not_found()
+            } else if authorized {
                 next.run(request).await
             } else {
                 routes::unauthorized()
             };
-            match fault {
+            match &fault {
                 Some(Fault::Truncated) => faults::cut(answer, false).await,
                 Some(Fault::DropMidBody) => faults::cut(answer, true).await,
+                Some(Fault::Edit(edit)) => faults::edit(answer, edit).await,
                 _ => answer,
             }
         }
@@ -271,4 +315,17 @@ async fn gate(State(shared): State<SharedState>, request: Request, next: Next) -
     }
     lock(&shared).requests[index].status = Some(response.status().as_u16());
     response
+}
+
+/// Points `request` at `path`, keeping its query.
+fn set_path(request: &mut Request, path: &str) {
+    let target = match request.uri().query() {
+        Some(query) => format!("{path}?{query}"),
+        None => path.to_owned(),
+    };
+    let mut parts = request.uri().clone().into_parts();
+    parts.path_and_query = PathAndQuery::try_from(target).ok();
+    if let Ok(uri) = Uri::from_parts(parts) {
+        *request.uri_mut() = uri;
+    }
 }

@@ -1,5 +1,7 @@
 //! The routes, in the real service's envelope: `{"status":"ok", …}` or
-//! `{"status":"error","message":…}`.
+//! `{"status":"error","message":…}`. Paths are as the vendor's client sends them; the gate has
+//! already taken the base path off and read `project%2Fdataset` as `project/dataset`, so each
+//! route is written once, with a literal slash.
 
 use std::collections::HashMap;
 
@@ -13,6 +15,7 @@ use serde_json::{Value, json};
 
 use super::catalog::{Dataset, Project, Stream};
 use super::pages::{self, AdvanceRefusal};
+use super::sources;
 use super::{Mutation, MutationKind, SharedState, lock};
 
 pub(super) fn router() -> Router<SharedState> {
@@ -21,8 +24,9 @@ pub(super) fn router() -> Router<SharedState> {
         .route("/auth/user", get(user))
         .route("/api/v1/projects", get(projects))
         .route("/api/_private/projects", get(projects))
+        .route("/api/_private/projects/{project}", get(project))
         .route("/api/v1/datasets", get(all_datasets))
-        .route("/api/v1/datasets/{project}", get(datasets))
+        .route("/api/v1/datasets/{project}", get(datasets_or_dataset_by_id))
         .route("/api/v1/datasets/{project}/{dataset}", get(dataset))
         .route("/api/v1/datasets/{project}/{dataset}/streams", get(streams))
         .route(stream, get(one_stream).post(update_stream))
@@ -30,6 +34,16 @@ pub(super) fn router() -> Router<SharedState> {
         .route(&format!("{stream}/results"), get(results))
         .route(&format!("{stream}/advance"), post(advance))
         .route(&format!("{stream}/reset"), post(reset))
+        .route("/api/v1/sources", get(sources::sources))
+        .route("/api/v1/sources/{id}", get(sources::source_by_id))
+        .route(
+            "/api/v1/sources/{project}/{source}",
+            get(sources::source_by_name),
+        )
+        .route(
+            "/api/v1/sources/{project}/{source}/comments/{comment}",
+            get(sources::comment),
+        )
         .fallback(|| async { error(StatusCode::NOT_FOUND, "404 Not Found") })
 }
 
@@ -58,7 +72,7 @@ fn raw_json(body: Vec<u8>) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-fn name(json: &Value) -> &str {
+pub(super) fn name(json: &Value) -> &str {
     json["name"].as_str().unwrap_or_default()
 }
 
@@ -142,9 +156,28 @@ async fn all_datasets(State(shared): State<SharedState>) -> Response {
     ok(json!({ "datasets": list }))
 }
 
-async fn datasets(State(shared): State<SharedState>, Path(project): Path<String>) -> Response {
+async fn project(State(shared): State<SharedState>, Path(project): Path<String>) -> Response {
     let shared = lock(&shared);
     match shared.projects.iter().find(|p| name(&p.json) == project) {
+        Some(project) => ok(json!({ "project": project.json })),
+        None => not_found(),
+    }
+}
+
+/// `GET /api/v1/datasets/<project>`: the project's datasets; `…/id:<dataset_id>`: one dataset.
+async fn datasets_or_dataset_by_id(
+    State(shared): State<SharedState>,
+    Path(key): Path<String>,
+) -> Response {
+    let shared = lock(&shared);
+    if let Some(id) = key.strip_prefix("id:") {
+        let mut datasets = shared.projects.iter().flat_map(|p| &p.datasets);
+        return match datasets.find(|d| d.json["id"] == id) {
+            Some(found) => ok(json!({ "dataset": found.json })),
+            None => not_found(),
+        };
+    }
+    match shared.projects.iter().find(|p| name(&p.json) == key) {
         Some(project) => {
             ok(json!({ "datasets": project.datasets.iter().map(|d| &d.json).collect::<Vec<_>>() }))
         }
