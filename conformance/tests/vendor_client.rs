@@ -1,5 +1,0 @@
-#[test]
-fn builds() {
-    let _ = reinfer_client::DEFAULT_ENDPOINT.clone();
-    let _ = streamlens::demo_server::DEMO_TOKEN;
-}
