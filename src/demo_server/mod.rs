@@ -252,20 +252,21 @@ async fn gate(State(shared): State<SharedState>, mut request: Request, next: Nex
     );
     let (index, fault, authorized, inside) = {
         let mut shared = lock(&shared);
-        let routed = paths::routed(request.uri().path(), &shared.base_path);
+        let routed = paths::routed(request.uri().path(), &shared.base_path).map(|routed| {
+            match request.uri().query() {
+                Some(query) => format!("{routed}?{query}"),
+                None => routed,
+            }
+        });
         if let Some(routed) = &routed {
-            set_path(&mut request, routed);
+            set_path_and_query(&mut request, routed);
         }
         // Rules name the route's path, so they hold under any base path and either spelling.
-        let seen = match (&routed, request.uri().query()) {
-            (Some(routed), Some(query)) => format!("{routed}?{query}"),
-            (Some(routed), None) => routed.clone(),
-            (None, _) => path.clone(),
-        };
+        let seen = routed.as_deref().unwrap_or(&path);
         let fault = shared
             .faults
             .iter_mut()
-            .find(|rule| rule.matches(&method, &seen))
+            .find(|rule| rule.matches(&method, seen))
             .map(|rule| {
                 rule.times = rule.times.map(|t| t - 1);
                 rule.fault.clone()
@@ -317,14 +318,10 @@ async fn gate(State(shared): State<SharedState>, mut request: Request, next: Nex
     response
 }
 
-/// Points `request` at `path`, keeping its query.
-fn set_path(request: &mut Request, path: &str) {
-    let target = match request.uri().query() {
-        Some(query) => format!("{path}?{query}"),
-        None => path.to_owned(),
-    };
+/// Points `request` at `path_and_query`.
+fn set_path_and_query(request: &mut Request, path_and_query: &str) {
     let mut parts = request.uri().clone().into_parts();
-    parts.path_and_query = PathAndQuery::try_from(target).ok();
+    parts.path_and_query = PathAndQuery::try_from(path_and_query).ok();
     if let Ok(uri) = Uri::from_parts(parts) {
         *request.uri_mut() = uri;
     }
