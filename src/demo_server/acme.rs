@@ -5,9 +5,8 @@
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
-use super::catalog::{Dataset, Project, Stream, Verbatim, at};
+use super::catalog::{Dataset, Project, SourceSpec, Stream, Verbatim, at, source};
 use super::corpus::{self, Item, Recipe};
-use super::sources::{SourceSpec, source};
 
 const EXAMPLE_PROJECTS: &[u8] = include_bytes!("../../assets/api-examples/projects.json");
 const EXAMPLE_DATASETS: &[u8] = include_bytes!("../../assets/api-examples/datasets-acme-ops.json");

@@ -1,12 +1,11 @@
-//! The server's projects, datasets, streams and sources: the API reference's examples
-//! ([`super::acme`]) and a generated bank with realistic streams (`northwind-bank`, here).
+//! The server's projects, datasets, streams and sources as it holds them, and the generated
+//! bank with realistic streams (`northwind-bank`). The API reference's examples are in
+//! [`super::acme`].
 
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
-use super::acme;
 use super::corpus::{self, BANK_LABELS, Item, MAILBOX, Recipe};
-use super::sources::{SourceSpec, source};
 
 pub struct Project {
     pub json: Value,
@@ -69,12 +68,37 @@ pub(super) fn at(text: &str) -> Timestamp {
     text.parse().expect("a valid built-in timestamp")
 }
 
-/// Everything the server knows when it starts.
-pub fn build() -> Vec<Project> {
-    vec![acme::project(), acme::sandbox(), northwind()]
+/// An object's `name`.
+pub fn name(json: &Value) -> &str {
+    json["name"].as_str().unwrap_or_default()
 }
 
-fn northwind() -> Project {
+/// What sets one source apart; the rest of its JSON is the same for all.
+pub struct SourceSpec {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+    /// `_kind`: `unknown` for e-mail, `chat`, `call`, …
+    pub kind: &'static str,
+    /// The bucket e-mail is synced from; chat sources have none.
+    pub bucket_id: Option<&'static str>,
+    pub created_at: &'static str,
+    pub updated_at: &'static str,
+}
+
+/// A source's JSON, with every field the vendor's `Source` type requires.
+pub fn source(owner: &str, spec: &SourceSpec) -> Value {
+    json!({
+        "id": spec.id, "owner": owner, "name": spec.name, "title": spec.title,
+        "description": spec.description, "language": "en", "should_translate": true,
+        "sensitive_properties": [], "created_at": spec.created_at, "updated_at": spec.updated_at,
+        "bucket_id": spec.bucket_id, "_kind": spec.kind,
+    })
+}
+
+/// `northwind-bank`: e-mail in `service-mail`, chat in `chat`.
+pub fn northwind() -> Project {
     let start = at("2026-10-01T08:00:00Z");
     let recipe = |seed, source: &SourceSpec| Recipe {
         seed,

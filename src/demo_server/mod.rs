@@ -18,6 +18,7 @@
 mod acme;
 mod catalog;
 mod corpus;
+mod envelope;
 mod faults;
 mod label_texts;
 pub mod off_spec;
@@ -135,7 +136,7 @@ impl DemoServer {
         let shared = Arc::new(Mutex::new(Shared {
             token: config.token,
             base_path,
-            projects: catalog::build(),
+            projects: projects(),
             faults: Vec::new(),
             requests: Vec::new(),
             mutations: Vec::new(),
@@ -241,6 +242,11 @@ impl Drop for DemoServer {
     }
 }
 
+/// Everything the server knows when it starts.
+fn projects() -> Vec<catalog::Project> {
+    vec![acme::project(), acme::sandbox(), catalog::northwind()]
+}
+
 /// Records the request, finds the route's path, applies an injected fault, checks the token,
 /// then answers.
 async fn gate(State(shared): State<SharedState>, mut request: Request, next: Next) -> Response {
@@ -296,11 +302,11 @@ async fn gate(State(shared): State<SharedState>, mut request: Request, next: Nex
                 tokio::time::sleep(delay).await;
             }
             let answer = if !inside {
-                routes::not_found()
+                envelope::not_found()
             } else if authorized {
                 next.run(request).await
             } else {
-                routes::unauthorized()
+                envelope::unauthorized()
             };
             match &fault {
                 Some(Fault::Truncated) => faults::cut(answer, false).await,

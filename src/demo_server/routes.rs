@@ -7,13 +7,14 @@ use std::collections::HashMap;
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::{get, post};
 use bytes::Bytes;
 use serde_json::{Value, json};
 
-use super::catalog::{Dataset, Project, Stream};
+use super::catalog::{Dataset, Project, Stream, name};
+use super::envelope::{error, not_found, ok, raw_json};
 use super::pages::{self, AdvanceRefusal};
 use super::sources;
 use super::{Mutation, MutationKind, SharedState, lock};
@@ -45,35 +46,6 @@ pub(super) fn router() -> Router<SharedState> {
             get(sources::comment),
         )
         .fallback(|| async { error(StatusCode::NOT_FOUND, "404 Not Found") })
-}
-
-pub(super) fn ok(mut payload: Value) -> Response {
-    payload["status"] = json!("ok");
-    axum::Json(payload).into_response()
-}
-
-pub(super) fn error(status: StatusCode, message: &str) -> Response {
-    (
-        status,
-        axum::Json(json!({ "status": "error", "message": message })),
-    )
-        .into_response()
-}
-
-pub(super) fn unauthorized() -> Response {
-    error(StatusCode::UNAUTHORIZED, "401 Unauthorized")
-}
-
-pub(super) fn not_found() -> Response {
-    error(StatusCode::NOT_FOUND, "404 Not Found")
-}
-
-fn raw_json(body: Vec<u8>) -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
-}
-
-pub(super) fn name(json: &Value) -> &str {
-    json["name"].as_str().unwrap_or_default()
 }
 
 pub(super) fn find_dataset<'a>(

@@ -1,5 +1,5 @@
-//! Sources: where a dataset's comments come from. A comment in a stream page names its source
-//! only by `source_id`, so every source is a real object here, found by `project/source` or by
+//! The source routes. A comment in a stream page names its source only by `source_id`, so every
+//! source is a real object here ([`super::catalog::SourceSpec`]), found by `project/source` or by
 //! `id:<source_id>`, and any comment of a stream can be read on its own by its id.
 
 use std::collections::HashMap;
@@ -8,33 +8,9 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde_json::{Value, json};
 
-use super::catalog::Project;
-use super::routes::{name, not_found, ok};
+use super::catalog::{Project, name};
+use super::envelope::{not_found, ok};
 use super::{SharedState, lock};
-
-/// What sets one source apart; the rest of its JSON is the same for all.
-pub struct SourceSpec {
-    pub id: &'static str,
-    pub name: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
-    /// `_kind`: `unknown` for e-mail, `chat`, `call`, …
-    pub kind: &'static str,
-    /// The bucket e-mail is synced from; chat sources have none.
-    pub bucket_id: Option<&'static str>,
-    pub created_at: &'static str,
-    pub updated_at: &'static str,
-}
-
-/// A source's JSON, with every field the vendor's `Source` type requires.
-pub fn source(owner: &str, spec: &SourceSpec) -> Value {
-    json!({
-        "id": spec.id, "owner": owner, "name": spec.name, "title": spec.title,
-        "description": spec.description, "language": "en", "should_translate": true,
-        "sensitive_properties": [], "created_at": spec.created_at, "updated_at": spec.updated_at,
-        "bucket_id": spec.bucket_id, "_kind": spec.kind,
-    })
-}
 
 fn all(projects: &[Project]) -> impl Iterator<Item = &Value> {
     projects.iter().flat_map(|p| &p.sources)
@@ -126,12 +102,11 @@ fn without_markup(comment: &mut Value) {
 mod tests {
     use std::collections::HashMap;
 
-    use super::super::catalog;
     use super::*;
 
     #[test]
     fn every_comment_names_a_source_of_its_dataset_and_an_id_names_one_comment() {
-        let projects = catalog::build();
+        let projects = super::super::projects();
         let mut seen: HashMap<&str, &Value> = HashMap::new();
         for project in &projects {
             for dataset in &project.datasets {

@@ -1,7 +1,6 @@
 //! The model's validation routes (`_private`, read-only), answered from [`super::validation`]'s
 //! data in the service's envelope. They are merged beside [`super::routes::router`]'s rather
-//! than listed there, so that this file may use the envelope's helpers in `routes` without a
-//! circle.
+//! than listed there, so that this file may use `routes`' helpers without a circle.
 
 use axum::Router;
 use axum::extract::{Path, State};
@@ -12,7 +11,8 @@ use bytes::Bytes;
 use serde_json::{Value, json};
 
 use super::label_texts;
-use super::routes::{error, not_found, ok, read_body};
+use super::envelope::{error, not_found, ok};
+use super::routes::read_body;
 use super::validation::{Missing, curve, model_of};
 use super::{SharedState, lock};
 
