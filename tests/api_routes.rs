@@ -139,7 +139,7 @@ async fn under_a_base_path_our_client_reads_and_moves_everything_and_nothing_lie
         Some("demo.analyst")
     );
     assert_eq!(client.projects().await.unwrap().len(), 3);
-    assert_eq!(client.datasets("northwind-bank").await.unwrap().len(), 2);
+    assert_eq!(client.datasets("northwind-bank").await.unwrap().len(), 3);
     client.dataset("acme-ops", "claims").await.unwrap();
     assert_eq!(
         client

@@ -220,8 +220,9 @@ pub fn northwind() -> Project {
                 json: dataset(
                     "archive",
                     "Archive (no model yet)",
-                    "0d15ea5e00000003",
+                    ARCHIVE,
                     false,
+                    &[&SERVICE_ARCHIVE],
                 ),
                 streams: Vec::new(),
             },
@@ -242,6 +243,7 @@ pub fn northwind() -> Project {
 /// The dataset ids.
 const SERVICE_MAIL: &str = "0d15ea5e00000001";
 const CHAT: &str = "0d15ea5e00000002";
+const ARCHIVE: &str = "0d15ea5e00000003";
 
 /// Each stream's comments come from a source of its own.
 const SERVICE_INBOX: SourceSpec = mail_source(

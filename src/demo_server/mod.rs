@@ -136,7 +136,7 @@ impl DemoServer {
         let shared = Arc::new(Mutex::new(Shared {
             token: config.token,
             base_path,
-            projects: projects(),
+            projects: initial_projects(),
             faults: Vec::new(),
             requests: Vec::new(),
             mutations: Vec::new(),
@@ -243,7 +243,7 @@ impl Drop for DemoServer {
 }
 
 /// Everything the server knows when it starts.
-fn projects() -> Vec<catalog::Project> {
+fn initial_projects() -> Vec<catalog::Project> {
     vec![acme::project(), acme::sandbox(), catalog::northwind()]
 }
 

@@ -106,7 +106,7 @@ mod tests {
 
     #[test]
     fn every_comment_names_a_source_of_its_dataset_and_an_id_names_one_comment() {
-        let projects = super::super::projects();
+        let projects = crate::demo_server::initial_projects();
         let mut seen: HashMap<&str, &Value> = HashMap::new();
         for project in &projects {
             for dataset in &project.datasets {

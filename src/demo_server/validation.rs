@@ -250,11 +250,11 @@ pub(super) fn curve(project: &str, dataset: &str, label: &str, version: &Version
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo_server::catalog;
+    use crate::demo_server::initial_projects;
 
     /// `(dataset, version, label, curve)` for every curve the server can send.
     fn every_curve() -> Vec<(String, u32, String, Curve)> {
-        let projects = catalog::build();
+        let projects = initial_projects();
         let mut curves = Vec::new();
         for (project, dataset, versions) in MODELS {
             let Ok(model) = model_of(&projects, project, dataset) else {
@@ -307,7 +307,7 @@ mod tests {
 
     #[test]
     fn versions_differ_and_each_is_the_same_every_time() {
-        let projects = catalog::build();
+        let projects = initial_projects();
         let Ok(model) = model_of(&projects, "northwind-bank", "service-mail") else {
             panic!("service-mail has a model");
         };
@@ -328,7 +328,7 @@ mod tests {
 
     #[test]
     fn labels_include_parents_and_every_predicted_label() {
-        let projects = catalog::build();
+        let projects = initial_projects();
         let claims = find_dataset(&projects, "acme-ops", "claims").unwrap();
         let labels = label_names(claims);
         for expected in [

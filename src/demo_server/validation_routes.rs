@@ -10,8 +10,8 @@ use axum::routing::{get, post};
 use bytes::Bytes;
 use serde_json::{Value, json};
 
-use super::label_texts;
 use super::envelope::{error, not_found, ok};
+use super::label_texts;
 use super::routes::read_body;
 use super::validation::{Missing, curve, model_of};
 use super::{SharedState, lock};

@@ -3,12 +3,10 @@
 //! library has for what the server serves must succeed and read what our own client reads from
 //! the same server; advance and reset through it must reach the server exactly once each. Each
 //! test runs at the root and under a tenant's base path.
-//!
-//! Not here yet: the model's validation (labellers, a version's validation, label validation),
-//! whose routes come with the `fidelity-client` branch.
 
 mod judge;
 mod same;
+mod validation;
 
 use std::collections::BTreeMap;
 
