@@ -9,7 +9,7 @@ use super::fields::{FieldRow, SpanBatch};
 
 /// Taxonomies are a handful of levels deep; a path deeper than this is shown as it is, without
 /// placeholder ancestors, so that hostile input cannot make grouping quadratic.
-const MAX_GROUPED_DEPTH: usize = 32;
+pub(crate) const MAX_GROUPED_DEPTH: usize = 32;
 
 /// Where a label stands against the stream's threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -44,7 +44,7 @@ impl LabelState {
         match (threshold, probability) {
             (None, _) => Self::NoThreshold,
             (Some(t), _) if t >= 1.0 => Self::Off,
-            (Some(t), Some(p)) if p >= t => Self::Above,
+            (Some(t), Some(p)) if lets_through(p, t) => Self::Above,
             (Some(_), _) => Self::Below,
         }
     }
@@ -148,6 +148,13 @@ impl<'a> Thresholds<'a> {
     pub(crate) fn get(&self, label: &LabelPath) -> Option<f64> {
         self.0.get(label).copied().flatten()
     }
+}
+
+/// Whether a probability gets through a threshold: at or above it, and a threshold of 100 % or
+/// more lets nothing through. [`LabelState::of_probability`] decides with it, and so does the
+/// overview's what-if, which compares with thresholds the stream does not have.
+pub(crate) fn lets_through(probability: f64, threshold: f64) -> bool {
+    threshold < 1.0 && probability >= threshold
 }
 
 /// Fetch route: a row per predicted label; its fields are none.

@@ -11,11 +11,15 @@
 //!   scores, and the highlighted pieces of each message part ([`PartHighlights`]).
 //! - Filter bar: [`PageIndex::filter`] with a [`PageFilter`].
 //! - Times: [`local_time`].
+//! - The overview of one page or of the whole history (per-label counts, the threshold what-if,
+//!   histograms, borderline order, label colours): [`overview`], from the compact
+//!   [`overview::PageColumns`] built beside the index.
 
 mod fields;
 mod filter;
 mod highlight;
 mod labels;
+pub mod overview;
 mod result_view;
 mod scores;
 mod spans;
@@ -37,6 +41,12 @@ pub use threads::{MessageRef, Thread, ThreadIndex, ThreadLabel};
 pub use time::{local_time, time_in};
 
 use crate::api::{Page, StreamModel};
+
+/// Which page of the run a page is. The history gives each page it takes in the next number; a
+/// page shown again keeps its own, even when it was read again from its JSON. Views that keep
+/// something per page (the thread list, the selection) key it on this.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PageGeneration(pub u64);
 
 /// Everything the inspector needs about one page. Build it when a page arrives (or the stream's
 /// model changes); it holds indices into `page.results`, so keep it beside that page.
