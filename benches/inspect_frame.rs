@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use serde_json::{Value, json};
 
 use streamlens::api::{Page, Route};
-use streamlens::inspect::PageIndex;
+use streamlens::inspect::{PageGeneration, PageIndex};
 use streamlens::ui::inspect::Inspector;
 
 struct View {
@@ -48,7 +48,9 @@ fn harness(count: usize) -> Harness<'static, View> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(
-            |ui, view: &mut View| view.inspector.show(ui, &view.page, &view.index),
+            |ui, view: &mut View| {
+                (view.inspector).show(ui, PageGeneration(1), &view.page, &view.index)
+            },
             view,
         );
     // The first comment is selected as the page is shown.

@@ -149,8 +149,8 @@ impl App {
 
     fn inspect(&mut self, ctx: &egui::Context, command: InspectCommand) {
         if let Some(shown) = self.state.pages.current() {
-            self.inspector
-                .apply(command, &shown.page, &shown.index, ctx);
+            let generation = shown.entry.generation;
+            (self.inspector).apply(command, generation, shown.page, shown.index, ctx);
         }
     }
 }
@@ -191,7 +191,7 @@ impl eframe::App for App {
             if let Some(shown) = state.pages.current() {
                 let count = plural(shown.page.results.len(), "comment");
                 ui.label(format!("{count} on this page"));
-                inspector.show(ui, &shown.page, &shown.index);
+                inspector.show(ui, shown.entry.generation, shown.page, shown.index);
             }
         });
 

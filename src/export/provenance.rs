@@ -57,6 +57,15 @@ impl Provenance {
         }
     }
 
+    /// The stream's model as recorded (version and thresholds), to place the page's labels
+    /// against it again.
+    pub fn model(&self) -> StreamModel {
+        StreamModel {
+            version: self.model_version,
+            label_thresholds: self.label_thresholds.clone(),
+        }
+    }
+
     /// The stream's address, for a title or a file name.
     pub fn stream_ref(&self) -> StreamRef {
         StreamRef {

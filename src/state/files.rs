@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::export::{ExportError, ExportFormat, OpenError, Provenance, suggested_file_name};
 use crate::worker::{Command, FetchedPage, RequestId};
 
-use super::{AppState, PageSource, ShownPage};
+use super::{AppState, HistoryPage, PageSource};
 
 /// A dialog answered with nothing: cancelled, or no dialog on this machine (rfd cannot tell).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +36,7 @@ impl AppState {
             );
             return Vec::new();
         };
-        let suggested_name = suggested_name(shown, format);
+        let suggested_name = suggested_name(shown.entry, format);
         let id = self.next_id();
         self.files.saving = Some((id, format));
         vec![Command::ChooseSavePath { id, suggested_name }]
@@ -72,11 +72,15 @@ impl AppState {
         let Some(shown) = self.pages.current() else {
             return Vec::new();
         };
-        let provenance = shown.provenance.clone().unwrap_or_else(|| Provenance {
-            route: shown.page.route,
-            app_version: env!("CARGO_PKG_VERSION").to_owned(),
-            ..Provenance::default()
-        });
+        let provenance = shown
+            .entry
+            .provenance
+            .clone()
+            .unwrap_or_else(|| Provenance {
+                route: shown.page.route,
+                app_version: env!("CARGO_PKG_VERSION").to_owned(),
+                ..Provenance::default()
+            });
         let page = shown.page.clone();
         vec![Command::Export {
             id,
@@ -158,13 +162,7 @@ impl AppState {
         match result {
             Ok(opened) => {
                 self.show_notice(format!("Opened {}.", path.display()));
-                self.add_shown(ShownPage {
-                    page: opened.page,
-                    index: opened.index,
-                    provenance: opened.provenance,
-                    source: PageSource::File { path },
-                    fetched_at: jiff::Timestamp::now(),
-                });
+                self.add_shown(opened, PageSource::File { path });
             }
             // The file is what it is: reading it again would say the same.
             Err(err) => self.show_error(err.to_string(), None),
@@ -184,7 +182,7 @@ impl AppState {
 }
 
 /// Stream and fetch time for a page of a stream; the file's own name for a page from a file.
-fn suggested_name(shown: &ShownPage, format: ExportFormat) -> String {
+fn suggested_name(shown: &HistoryPage, format: ExportFormat) -> String {
     let stream = match (&shown.source, &shown.provenance) {
         (PageSource::Stream { stream, .. }, _) => Some(stream.clone()),
         (PageSource::File { .. }, Some(provenance)) if !provenance.stream.is_empty() => {

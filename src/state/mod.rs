@@ -6,6 +6,7 @@ mod catalog;
 mod connection;
 mod directory;
 mod files;
+mod history;
 mod pages;
 #[cfg(test)]
 mod tests;
@@ -27,7 +28,8 @@ pub use catalog::{Catalog, Listing};
 pub use connection::{ConnectionState, KeyringStatus};
 pub use directory::{Directory, FoundStream};
 pub use files::{Files, PathPrompt};
-pub use pages::{Confirm, PageSource, Pages, ShownPage};
+pub use history::{HistoryPage, OverviewScope, Pages, ShownPage};
+pub use pages::{Confirm, PageSource, Running};
 pub use validation::{Known, Validations, VersionState};
 
 /// What the user asked for. Menus, buttons and shortcuts all produce these.
@@ -206,10 +208,7 @@ impl AppState {
             Action::GoToStream(stream) => self.go_to_stream(stream),
             Action::Fetch => self.fetch(),
             Action::Cancel => self.cancel(),
-            Action::ShowPage(n) => {
-                self.show_page(n);
-                Vec::new()
-            }
+            Action::ShowPage(n) => self.show_page(n),
             Action::AskAdvance => {
                 self.ask_advance();
                 Vec::new()
@@ -225,6 +224,7 @@ impl AppState {
             }
             Action::ShowConnections => {
                 self.pages.shown = None;
+                self.pages.reparsing = None;
                 Vec::new()
             }
             Action::Export(format) => self.export(format),
@@ -270,6 +270,10 @@ impl AppState {
             }
             Event::Fetched { id, result } => {
                 self.fetched(id, result);
+                Vec::new()
+            }
+            Event::Reparsed { id, result } => {
+                self.reparsed(id, result);
                 Vec::new()
             }
             Event::Advanced { id, result } => {

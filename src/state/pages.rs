@@ -1,11 +1,8 @@
 //! Fetching pages, this run's page history, and the guarded advance and reset.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
-use crate::api::{ApiError, ErrorKind, Page, PageRequest, Progress, StreamRef, Timestamp};
-use crate::export::Provenance;
-use crate::inspect::PageIndex;
+use crate::api::{ApiError, ErrorKind, PageRequest, Progress, StreamRef, Timestamp};
 use crate::worker::{AdvanceError, Command, ConnectionKind, FetchedPage, RequestId};
 
 use super::{Action, AppState};
@@ -24,38 +21,11 @@ pub enum PageSource {
 }
 
 #[derive(Clone, Debug)]
-pub struct ShownPage {
-    pub page: Arc<Page>,
-    pub index: Arc<PageIndex>,
-    /// What an export records of where the page came from.
-    pub provenance: Option<Provenance>,
-    pub source: PageSource,
-    pub fetched_at: jiff::Timestamp,
-}
-
-#[derive(Clone, Debug)]
 pub struct Running {
     pub id: RequestId,
     pub stream: StreamRef,
     pub request: PageRequest,
     pub progress: Option<Progress>,
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct Pages {
-    /// Every page fetched in this run, oldest first.
-    pub history: Vec<ShownPage>,
-    /// Which of `history` is on screen.
-    pub shown: Option<usize>,
-    pub running: Option<Running>,
-    /// An advance or reset on its way.
-    pub moving: Option<RequestId>,
-}
-
-impl Pages {
-    pub fn current(&self) -> Option<&ShownPage> {
-        self.history.get(self.shown?)
-    }
 }
 
 /// A stream move waiting for the user's yes.
@@ -74,9 +44,6 @@ pub enum Confirm {
     },
 }
 
-/// Pages kept in the history; older ones are dropped so a long session stays small.
-const HISTORY_LIMIT: usize = 64;
-
 impl AppState {
     /// Why advance is not possible now, or `None` when it is.
     pub fn advance_blocked(&self) -> Option<&'static str> {
@@ -91,7 +58,7 @@ impl AppState {
             connection,
             host,
             ..
-        } = &shown.source
+        } = &shown.entry.source
         else {
             return Some("This page was opened from a file: fetch the stream to advance it.");
         };
@@ -121,12 +88,6 @@ impl AppState {
         }
     }
 
-    pub(super) fn show_page(&mut self, n: usize) {
-        if n < self.pages.history.len() {
-            self.pages.shown = Some(n);
-        }
-    }
-
     pub(super) fn ask_advance(&mut self) {
         if let Some(reason) = self.advance_blocked() {
             self.show_error(reason, None);
@@ -137,7 +98,7 @@ impl AppState {
         };
         let PageSource::Stream {
             stream, request, ..
-        } = &shown.source
+        } = &shown.entry.source
         else {
             return;
         };
@@ -289,21 +250,6 @@ impl AppState {
             request,
         };
         self.banner = None;
-        self.add_shown(ShownPage {
-            page: fetched.page,
-            index: fetched.index,
-            provenance: fetched.provenance,
-            source,
-            fetched_at: jiff::Timestamp::now(),
-        });
-    }
-
-    /// Adds a page to the history and shows it.
-    pub(super) fn add_shown(&mut self, shown: ShownPage) {
-        self.pages.history.push(shown);
-        if self.pages.history.len() > HISTORY_LIMIT {
-            self.pages.history.remove(0);
-        }
-        self.pages.shown = Some(self.pages.history.len() - 1);
+        self.add_shown(fetched, source);
     }
 }

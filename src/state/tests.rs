@@ -186,7 +186,7 @@ fn files_given_together_open_one_after_the_other_and_all_join_the_history() {
         .pages
         .history
         .iter()
-        .map(|shown| shown.page.sequence_id.as_deref())
+        .map(|entry| entry.page().and_then(|page| page.sequence_id.as_deref()))
         .collect();
     assert_eq!(sequence_ids, [Some("a"), Some("c")]);
     assert_eq!(state.pages.shown, Some(1), "the last file is shown");

@@ -5,7 +5,7 @@ use super::Drafts;
 use super::commands::{self, Command, Situation};
 use super::widgets::labelled_text;
 use crate::api::{PageRequest, Progress, Route};
-use crate::state::{Action, PageSource};
+use crate::state::{Action, PageSource, ShownPage};
 use crate::text::plural;
 
 /// The buttons are the registry's commands; the rest are settings and facts.
@@ -113,20 +113,24 @@ fn progress(ui: &mut egui::Ui, progress: Option<&Progress>) {
 
 fn history(ui: &mut egui::Ui, now: &Situation, requested: &mut Vec<Command>) {
     let pages = &now.state.pages;
-    let Some(shown) = pages.shown else {
+    let Some(shown) = pages.wanted() else {
         return;
     };
     ui.horizontal(|ui| {
         commands::button(ui, Command::OlderPage, "◀ Older page", now, requested);
         let count = pages.history.len();
         ui.label(format!("Page {} of {count} fetched in this run", shown + 1));
+        if pages.reparsing.is_some() {
+            ui.label("(reading it again…)");
+        }
         commands::button(ui, Command::NewerPage, "Newer page ▶", now, requested);
         commands::button(ui, Command::Export, "Export…", now, requested);
     });
 }
 
-fn page_facts(ui: &mut egui::Ui, shown: &crate::state::ShownPage) {
-    let page = &shown.page;
+fn page_facts(ui: &mut egui::Ui, shown: ShownPage) {
+    let page = shown.page;
+    let shown = shown.entry;
     let origin = match &shown.source {
         PageSource::Stream { stream, host, .. } => {
             let fetched = jiff::tz::TimeZone::system()

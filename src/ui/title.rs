@@ -17,7 +17,7 @@ const APP: &str = "streamlens";
 /// Only names: never the endpoint's path, the user or the token.
 pub fn window_title(state: &AppState) -> String {
     if let Some(shown) = state.pages.current() {
-        return match &shown.source {
+        return match &shown.entry.source {
             PageSource::Stream {
                 connection, stream, ..
             } => stream_title(stream, connection.name()),
@@ -44,15 +44,14 @@ fn stream_title(stream: &StreamRef, connection: &str) -> String {
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
-    use std::sync::Arc;
 
     use bytes::Bytes;
 
     use super::*;
     use crate::api::{Page, PageRequest, Route, Token, User};
-    use crate::inspect::PageIndex;
-    use crate::state::{Action, ConnectionState, ShownPage};
-    use crate::worker::{Command, Connected, ConnectionKind, Event};
+    use crate::inspect::PageGeneration;
+    use crate::state::{Action, ConnectionState, HistoryPage};
+    use crate::worker::{Command, Connected, ConnectionKind, Event, FetchedPage};
 
     const SECRET: &str = "tok-3f9a-secret";
 
@@ -89,16 +88,14 @@ mod tests {
         state
     }
 
-    fn shown(source: PageSource) -> ShownPage {
+    fn shown(source: PageSource) -> HistoryPage {
         let raw = Bytes::from_static(br#"{"status":"ok","filtered":0,"results":[]}"#);
         let page = Page::parse(Route::Fetch, raw).unwrap();
-        ShownPage {
-            index: Arc::new(PageIndex::build(&page, None)),
-            page: Arc::new(page),
-            provenance: None,
+        HistoryPage::new(
+            PageGeneration(1),
+            FetchedPage::new(page, None, None),
             source,
-            fetched_at: jiff::Timestamp::UNIX_EPOCH,
-        }
+        )
     }
 
     fn triage() -> StreamRef {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Dialogs, FetchedPage};
-use crate::api::{Page, StreamModel};
+use crate::api::Page;
 use crate::export::{self, ExportError, ExportFormat, OpenError, OpenReason, Provenance};
 
 /// Which dialog to show.
@@ -64,10 +64,7 @@ pub(super) async fn open(path: &Path) -> Result<FetchedPage, OpenError> {
     let path = path.to_path_buf();
     let read = move || {
         let opened = export::open_file(&path)?;
-        let model = opened.provenance.as_ref().map(|p| StreamModel {
-            version: p.model_version,
-            label_thresholds: p.label_thresholds.clone(),
-        });
+        let model = opened.provenance.as_ref().map(Provenance::model);
         Ok(FetchedPage::new(
             opened.page,
             model.as_ref(),

@@ -13,6 +13,7 @@ use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use bytes::Bytes;
 use tokio::sync::mpsc;
 
 pub use connection::{ConnectError, Connected, ConnectionKind, ConnectionSource};
@@ -20,11 +21,12 @@ pub use validation::{Curves, LoadedValidation, ValidationKey};
 
 use crate::api::{
     ApiError, ClientConfig, Dataset, LabelPath, Labeller, Page, PageRequest, Progress, Project,
-    Stream, StreamModel, StreamRef, Timestamp, ValidationError,
+    Route, Stream, StreamModel, StreamRef, Timestamp, ValidationError,
 };
 use crate::credentials::{Connection, CredentialError, CredentialStore};
 use crate::export::{ExportError, ExportFormat, OpenError, Provenance};
 use crate::inspect::PageIndex;
+use crate::inspect::overview::PageColumns;
 
 /// Identifies one request; replies carry it back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -81,6 +83,14 @@ pub enum Command {
         id: RequestId,
         stream: StreamRef,
         request: PageRequest,
+        model: Option<StreamModel>,
+    },
+    /// Parse a page of the history again from its JSON (the history keeps only recently shown
+    /// pages parsed); answers [`Event::Reparsed`]. `model` places its labels, as on arrival.
+    Reparse {
+        id: RequestId,
+        raw: Bytes,
+        route: Route,
         model: Option<StreamModel>,
     },
     /// Re-read the head with `request`; advance to `sequence_id` only if the head still ends there.
@@ -147,21 +157,26 @@ pub enum Command {
     },
 }
 
-/// A page and what the inspector shows of it, computed off the UI thread.
+/// A page and what the inspector and the overview show of it, computed off the UI thread.
 #[derive(Clone, Debug)]
 pub struct FetchedPage {
     pub page: Arc<Page>,
     pub index: Arc<PageIndex>,
+    /// What the overview counts; small, so the history keeps it for every page.
+    pub columns: Arc<PageColumns>,
     /// Where it came from, as an export records it (`None` for a bare response from a file).
     pub provenance: Option<Provenance>,
 }
 
 impl FetchedPage {
+    /// Builds the index and the overview's columns, with `model`'s thresholds.
     pub fn new(page: Page, model: Option<&StreamModel>, provenance: Option<Provenance>) -> Self {
         let index = PageIndex::build(&page, model);
+        let columns = PageColumns::build(&index);
         Self {
             page: Arc::new(page),
             index: Arc::new(index),
+            columns: Arc::new(columns),
             provenance,
         }
     }
@@ -229,6 +244,11 @@ pub enum Event {
         progress: Progress,
     },
     Fetched {
+        id: RequestId,
+        result: Result<FetchedPage, ApiError>,
+    },
+    /// A history page parsed again (its `provenance` is `None`: the history has it).
+    Reparsed {
         id: RequestId,
         result: Result<FetchedPage, ApiError>,
     },

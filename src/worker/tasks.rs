@@ -14,7 +14,7 @@ use super::{
     KeyringChoice, RequestId, Wake,
 };
 use crate::api::{
-    ApiError, Client, ClientConfig, Endpoint, ErrorKind, PageRequest, Progress, StreamModel,
+    ApiError, Client, ClientConfig, Endpoint, ErrorKind, Page, PageRequest, Progress, StreamModel,
     StreamRef, Token,
 };
 use crate::credentials::{CredentialError, CredentialStore};
@@ -242,6 +242,27 @@ async fn run(context: Context, command: Command) {
         Command::Reset { id, stream, to } => {
             let result = async { context.client()?.reset(&stream, &to).await }.await;
             Event::Reset { id, result }
+        }
+        Command::Reparse {
+            id,
+            raw,
+            route,
+            model,
+        } => {
+            let parse = move || {
+                let page = Page::parse(route, raw)?;
+                Ok(FetchedPage::new(page, model.as_ref(), None))
+            };
+            let result = tokio::task::spawn_blocking(parse)
+                .await
+                .unwrap_or_else(|_| {
+                    Err(ApiError::new(
+                        ErrorKind::Unexpected,
+                        None,
+                        "reading the page again stopped unexpectedly",
+                    ))
+                });
+            Event::Reparsed { id, result }
         }
         Command::ChooseSavePath { id, suggested_name } => {
             let path = files::choose(&context.dialogs, Dialog::Save { suggested_name }).await;

@@ -84,7 +84,12 @@ fn the_field_filter_picks_from_the_page_and_the_selection_survives_a_new_page_fi
     assert!(shown(&harness, "1 of 2 comments match"));
     command(&mut harness, InspectCommand::Select(1));
     assert_eq!(harness.state().inspector.selected(), Some(1));
-    harness.state_mut().inspector.reset_for_new_page();
+    // The same page drawn again (as a page parsed again from its JSON is) keeps the selection.
+    harness.state_mut().page = fetch_new_claims();
+    harness.run();
+    assert_eq!(harness.state().inspector.selected(), Some(1));
+    // A new page, by its generation, loses it.
+    harness.state_mut().generation.0 += 1;
     harness.run();
     assert_eq!(
         harness.state().inspector.selected(),

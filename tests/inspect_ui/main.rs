@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use streamlens::api::{Page, Route, Stream, StreamModel};
-use streamlens::inspect::PageIndex;
+use streamlens::inspect::{PageGeneration, PageIndex};
 use streamlens::ui::commands::{Command, Shortcuts};
 use streamlens::ui::inspect::{InspectCommand, Inspector};
 
@@ -21,6 +21,8 @@ pub(crate) struct View {
     pub(crate) inspector: Inspector,
     pub(crate) page: Page,
     pub(crate) index: PageIndex,
+    /// Which page it is: a new number says a new page, as the history does.
+    pub(crate) generation: PageGeneration,
     /// Commands applied at the start of the next frame, as the app does.
     pub(crate) commands: Vec<InspectCommand>,
     /// Whether the frame reads the inspector's shortcuts from the keyboard.
@@ -88,6 +90,7 @@ pub(crate) fn harness_from(
         inspector: Inspector::default(),
         page,
         index,
+        generation: PageGeneration(1),
         commands: Vec::new(),
         keys: false,
         shortcuts: Shortcuts::default(),
@@ -105,9 +108,10 @@ pub(crate) fn harness_from(
             }
             for command in std::mem::take(&mut view.commands) {
                 view.inspector
-                    .apply(command, &view.page, &view.index, ui.ctx());
+                    .apply(command, view.generation, &view.page, &view.index, ui.ctx());
             }
-            view.inspector.show(ui, &view.page, &view.index);
+            view.inspector
+                .show(ui, view.generation, &view.page, &view.index);
             view.shortcuts.end_frame(ui.ctx());
             ui.ctx().output(|output| {
                 for command in &output.commands {

@@ -47,10 +47,11 @@ impl Command {
         match self {
             Fetch => state.catalog.chosen().is_some() && pages.running.is_none(),
             Cancel => pages.running.is_some(),
-            OlderPage => pages.shown.is_some_and(|shown| shown > 0),
+            // From the page asked for last, even while it is being parsed again.
+            OlderPage => pages.wanted().is_some_and(|wanted| wanted > 0),
             NewerPage => pages
-                .shown
-                .is_some_and(|shown| shown + 1 < pages.history.len()),
+                .wanted()
+                .is_some_and(|wanted| wanted + 1 < pages.history.len()),
             Advance => state.advance_blocked().is_none(),
             Reset => {
                 connected
@@ -77,12 +78,12 @@ impl Command {
     ) -> Option<Outcome> {
         use Command::*;
         use Outcome::{Act, Inspect};
-        let shown = state.pages.shown;
+        let wanted = state.pages.wanted();
         Some(match self {
             Fetch => Act(Action::Fetch),
             Cancel => Act(Action::Cancel),
-            OlderPage => Act(Action::ShowPage(shown?.checked_sub(1)?)),
-            NewerPage => Act(Action::ShowPage(shown? + 1)),
+            OlderPage => Act(Action::ShowPage(wanted?.checked_sub(1)?)),
+            NewerPage => Act(Action::ShowPage(wanted? + 1)),
             Advance => Act(Action::AskAdvance),
             Reset => Act(Action::AskReset(drafts.reset_to.clone())),
             NextComment | PreviousComment | NextThread | PreviousThread | SearchPage | CopyUid => {

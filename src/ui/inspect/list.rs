@@ -5,37 +5,16 @@
 use egui::ScrollArea;
 
 use crate::api::Page;
-use crate::inspect::{PageFilter, PageIndex};
+use crate::inspect::{PageFilter, PageGeneration, PageIndex};
 
 use super::filter_bar::Choices;
 use super::rows::{Row, draw_row, texts};
 use crate::text::plural;
 
-/// Which page and index the cache was built for: their buffers' addresses and lengths.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct PageKey {
-    raw: (usize, usize),
-    results: (usize, usize),
-    views: (usize, usize),
-}
-
-impl PageKey {
-    fn of(page: &Page, index: &PageIndex) -> Self {
-        Self {
-            raw: (page.raw.as_ptr() as usize, page.raw.len()),
-            results: (page.results.as_ptr() as usize, page.results.len()),
-            views: (index.results.as_ptr() as usize, index.results.len()),
-        }
-    }
-
-    fn same_page(&self, other: &Self) -> bool {
-        self.raw == other.raw && self.results == other.results
-    }
-}
-
 #[derive(Debug, Default)]
 pub(super) struct ListCache {
-    key: Option<PageKey>,
+    /// The page the cache was built for.
+    page: Option<PageGeneration>,
     filter: PageFilter,
     choices: Choices,
     total: usize,
@@ -52,24 +31,24 @@ pub(super) struct ListCache {
 
 impl ListCache {
     /// Rebuilds what the page or the filter changed. True when the page itself changed.
-    pub(super) fn refresh(&mut self, page: &Page, index: &PageIndex, filter: &PageFilter) -> bool {
-        let key = PageKey::of(page, index);
-        let new_page = self.key.is_none_or(|old| !old.same_page(&key));
-        if self.key == Some(key) && self.filter == *filter {
+    pub(super) fn refresh(
+        &mut self,
+        generation: PageGeneration,
+        page: &Page,
+        index: &PageIndex,
+        filter: &PageFilter,
+    ) -> bool {
+        let new_page = self.page != Some(generation);
+        if !new_page && self.filter == *filter {
             return false;
         }
-        if self.key != Some(key) {
+        if new_page {
             self.choices = Choices::build(page, index);
         }
-        self.key = Some(key);
+        self.page = Some(generation);
         self.filter = filter.clone();
         self.rebuild(page, index);
         new_page
-    }
-
-    /// Forgets the page so the next refresh rebuilds everything.
-    pub(super) fn invalidate(&mut self) {
-        self.key = None;
     }
 
     pub(super) fn choices(&self) -> &Choices {

@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::api::Page;
-use crate::inspect::PageIndex;
+use crate::inspect::{PageGeneration, PageIndex};
 
 pub use properties::PropertySort;
 
@@ -65,13 +65,21 @@ pub struct Inspector {
 }
 
 impl Inspector {
-    /// Draws the inspector into all of `ui`.
-    pub fn show(&mut self, ui: &mut egui::Ui, page: &Page, index: &PageIndex) {
-        self.refresh(page, index);
+    /// Draws the inspector into all of `ui`. `generation` tells a new page from the same page
+    /// drawn again: a new one opens on its first comment, and keeps the filter.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        generation: PageGeneration,
+        page: &Page,
+        index: &PageIndex,
+    ) {
+        self.refresh(generation, page, index);
         egui::Panel::top("inspect-filter").show(ui, |ui| {
             self.filter.show(ui, self.list.choices());
         });
-        self.list.refresh(page, index, &self.filter.filter);
+        self.list
+            .refresh(generation, page, index, &self.filter.filter);
         egui::Panel::left("inspect-threads")
             .resizable(true)
             .default_size(340.0)
@@ -89,11 +97,12 @@ impl Inspector {
     pub fn apply(
         &mut self,
         command: InspectCommand,
+        generation: PageGeneration,
         page: &Page,
         index: &PageIndex,
         ctx: &egui::Context,
     ) {
-        self.refresh(page, index);
+        self.refresh(generation, page, index);
         match command {
             InspectCommand::NextComment => self.select_moved(self.list.step(self.selected, 1)),
             InspectCommand::PreviousComment => self.select_moved(self.list.step(self.selected, -1)),
@@ -118,12 +127,6 @@ impl Inspector {
         }
     }
 
-    /// Call when a new page replaces the shown one: the filter stays, the selection goes.
-    pub fn reset_for_new_page(&mut self) {
-        self.forget_page();
-        self.list.invalidate();
-    }
-
     /// The selected comment, as an index into `page.results`.
     pub fn selected(&self) -> Option<usize> {
         self.selected
@@ -131,8 +134,8 @@ impl Inspector {
 
     /// Rebuilds what the page or the filter changed. A new page shows its first comment at
     /// once; nothing takes the keyboard, so J and K keep stepping through the list.
-    fn refresh(&mut self, page: &Page, index: &PageIndex) {
-        if self.list.refresh(page, index, &self.filter.filter) {
+    fn refresh(&mut self, generation: PageGeneration, page: &Page, index: &PageIndex) {
+        if (self.list).refresh(generation, page, index, &self.filter.filter) {
             self.forget_page();
             self.select_moved(self.list.step(None, 1));
         }
