@@ -187,7 +187,7 @@ impl Transport<'_> {
                 progress.report(Progress::Receiving { bytes, total });
             }
         }
-        let body = body.freeze();
+        let body = fitted(body).freeze();
         progress.report(Progress::Receiving {
             bytes: body.len() as u64,
             total,
@@ -224,5 +224,45 @@ impl Transport<'_> {
             retryable,
             retry_after: None,
         }
+    }
+}
+
+/// The body in a buffer of its own size. Without a length header (a compressed or chunked
+/// answer) the buffer grew by doubling and may be half empty; the history keeps every page's
+/// body for the whole run, so the spare room would stay taken.
+fn fitted(body: BytesMut) -> BytesMut {
+    if body.capacity() - body.len() > body.len() / 8 {
+        BytesMut::from(&body[..])
+    } else {
+        body
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_body_keeps_no_spare_room() {
+        let mut grown = BytesMut::new();
+        for _ in 0..600 {
+            grown.extend_from_slice(&[b'x'; 1000]);
+        }
+        assert!(
+            grown.capacity() > 610_000,
+            "grew by doubling: {}",
+            grown.capacity()
+        );
+        let body = fitted(grown);
+        assert_eq!((body.len(), body.capacity()), (600_000, 600_000));
+
+        let mut sized = BytesMut::with_capacity(1000);
+        sized.extend_from_slice(&[b'x'; 1000]);
+        let kept = sized.as_ptr();
+        assert_eq!(
+            fitted(sized).as_ptr(),
+            kept,
+            "a body read to its length is not copied"
+        );
     }
 }
