@@ -15,8 +15,8 @@ fn main() -> std::process::ExitCode {
         Some(CliCommand::DemoServer(args)) => streamlens::cli::demo_server::run(args),
         Some(CliCommand::Stats(args)) => streamlens::cli::stats::run(args),
         Some(CliCommand::Open { files }) => {
-            streamlens::cli::gui::run(cli.demo, cli.no_keyring, files)
+            streamlens::cli::gui::run(cli.demo, cli.no_keyring, cli.endpoint, files)
         }
-        None => streamlens::cli::gui::run(cli.demo, cli.no_keyring, cli.files),
+        None => streamlens::cli::gui::run(cli.demo, cli.no_keyring, cli.endpoint, cli.files),
     }
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::app::{App, AppOptions};
+use crate::credentials::session_token_from_env;
 use crate::worker::KeyringChoice;
 
 /// The application id: the window's Wayland app id and X11 class, and the name of the desktop
@@ -15,9 +16,20 @@ pub const APP_ID: &str = "io.github.streamlens.Streamlens";
 const ICON_PNG: &[u8] =
     include_bytes!("../../assets/icons/hicolor/128x128/apps/io.github.streamlens.Streamlens.png");
 
-/// Opens the window. `--demo` connects to the in-process demo server at once; page files given
-/// on the command line are shown offline instead.
-pub fn run(demo: bool, no_keyring: bool, open: Vec<PathBuf>) -> ExitCode {
+/// Opens the window. `--demo` connects to the in-process demo server at once, `--endpoint`
+/// to that endpoint with the token in `REINFER_TOKEN`; page files given on the command line
+/// are shown offline instead.
+pub fn run(demo: bool, no_keyring: bool, endpoint: Option<String>, open: Vec<PathBuf>) -> ExitCode {
+    let session = match endpoint {
+        None => None,
+        Some(endpoint) => match session_token_from_env() {
+            Some(token) => Some((endpoint, token)),
+            None => {
+                eprintln!("streamlens: --endpoint needs the API token in REINFER_TOKEN");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
     let icon = eframe::icon_data::from_png_bytes(ICON_PNG).expect("the bundled icon is a PNG");
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -41,6 +53,7 @@ pub fn run(demo: bool, no_keyring: bool, open: Vec<PathBuf>) -> ExitCode {
         demo_when_unconfigured: true,
         keyring,
         open,
+        session,
         ..AppOptions::default()
     };
     let result = eframe::run_native(

@@ -21,6 +21,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_keyring: bool,
 
+    /// Connect for this session to this API endpoint, with the token in REINFER_TOKEN.
+    #[arg(long, value_name = "URL", conflicts_with = "demo")]
+    pub endpoint: Option<String>,
+
     /// Page files to open offline: exports or saved responses (as the open subcommand does).
     #[arg(value_name = "FILE")]
     pub files: Vec<std::path::PathBuf>,
