@@ -100,7 +100,7 @@ impl Driver {
 
     fn parsed(&self) -> Vec<usize> {
         (self.state.pages.history.iter().enumerate())
-            .filter(|(_, page)| page.is_parsed())
+            .filter(|(_, page)| page.page().is_some())
             .map(|(n, _)| n)
             .collect()
     }

@@ -37,7 +37,7 @@ fn older_pages_come_back_through_the_history_buttons_after_being_let_go() {
     harness.get_by_label("1024 comments on this page");
     let parsed = |h: &egui_kittest::Harness<'_, streamlens::app::App>| {
         let history = &h.state().state().pages.history;
-        history.iter().filter(|p| p.is_parsed()).count()
+        history.iter().filter(|p| p.page().is_some()).count()
     };
     assert_eq!(
         parsed(&harness),
@@ -50,7 +50,7 @@ fn older_pages_come_back_through_the_history_buttons_after_being_let_go() {
         wait_until(&mut harness, "the older page", |h| shown(h) == Some(n - 1));
         harness.get_by_label(&format!("Page {n} of 4 fetched in this run"));
     }
-    assert!(harness.state().state().pages.history[0].is_parsed());
+    assert!(harness.state().state().pages.history[0].page().is_some());
     harness.get_by_label("1024 comments on this page");
 
     // J selects the first comment, and frames of the same page keep it; a newer page does not.

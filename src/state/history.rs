@@ -183,6 +183,13 @@ impl Pages {
         self.shown_overview = self.overview_of(n..n + 1);
     }
 
+    /// Shows no page (the history stays).
+    pub(super) fn hide(&mut self) {
+        self.shown = None;
+        self.reparsing = None;
+        self.shown_overview = Overview::default();
+    }
+
     fn overview_of(&self, pages: std::ops::Range<usize>) -> Overview {
         Overview::build(
             self.history[pages]

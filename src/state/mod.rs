@@ -223,8 +223,7 @@ impl AppState {
                 Vec::new()
             }
             Action::ShowConnections => {
-                self.pages.shown = None;
-                self.pages.reparsing = None;
+                self.pages.hide();
                 Vec::new()
             }
             Action::Export(format) => self.export(format),
