@@ -221,4 +221,10 @@ fn the_overview_of_the_whole_history_adds_up_the_pages() {
             );
         }
     }
+
+    // Back on the connection screen no page is shown, and the history's overview stays.
+    driver.act(Action::ShowConnections);
+    let pages = &driver.state.pages;
+    assert_eq!(pages.overview(OverviewScope::ShownPage).comments(), 0);
+    assert_eq!(pages.overview(OverviewScope::History).comments(), 3 * 1024);
 }
