@@ -54,9 +54,8 @@ fn older_pages_come_back_through_the_history_buttons_after_being_let_go() {
     harness.get_by_label("1024 comments on this page");
 
     // A page opens on its first comment; J moves on, and frames of the same page keep it there.
-    let selected = |h: &egui_kittest::Harness<'_, streamlens::app::App>| {
-        h.state().inspector().selected()
-    };
+    let selected =
+        |h: &egui_kittest::Harness<'_, streamlens::app::App>| h.state().inspector().selected();
     let first = selected(&harness).expect("the page opened on a comment");
     harness.key_press(Key::J);
     harness.run_steps(3);

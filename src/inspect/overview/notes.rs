@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::api::LabelPath;
+use crate::text::{percent, plural};
 
 /// Something the overview cannot count as asked, or counts with a caveat.
 #[derive(Clone, Debug, PartialEq)]
@@ -113,24 +114,18 @@ impl fmt::Display for Note {
     }
 }
 
+/// `1 comment comes`, `3 comments come`.
 fn comments_phrase(count: usize) -> String {
-    match count {
-        1 => "1 comment comes".to_owned(),
-        n => format!("{n} comments come"),
-    }
+    let verb = if count == 1 { "comes" } else { "come" };
+    format!("{} {verb}", plural(count, "comment"))
 }
 
+/// `1 comment has`, `3 comments have`.
 fn have_phrase(count: usize) -> String {
-    match count {
-        1 => "1 comment has".to_owned(),
-        n => format!("{n} comments have"),
-    }
+    let verb = if count == 1 { "has" } else { "have" };
+    format!("{} {verb}", plural(count, "comment"))
 }
 
 fn threshold_text(threshold: Option<f64>) -> String {
-    match threshold {
-        None => "none".to_owned(),
-        Some(t) if t.is_finite() => format!("{} %", (t * 1000.0).round() / 10.0),
-        Some(t) => t.to_string(),
-    }
+    threshold.map_or_else(|| "none".to_owned(), percent)
 }

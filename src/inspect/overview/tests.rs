@@ -482,7 +482,7 @@ fn pages_with_different_thresholds_are_each_counted_against_their_own() {
     );
     assert_eq!(
         claim.notes[0].to_string(),
-        "The pages in view have different thresholds for Claim (none, 30 %, 70 %); each page's \
+        "The pages in view have different thresholds for Claim (none, 30%, 70%); each page's \
          comments are counted against their own."
     );
     let alone =
