@@ -249,7 +249,15 @@ async fn special_streams_say_what_they_are() {
             .iter()
             .all(|r| r.prediction.is_none() && r.labels.is_none())
     );
-    let big = peek(&client, &stream("bulk"), page(Route::Fetch, 1024))
+    // The short timeouts above suit the fault tests; a debug build generating 2 MB on a busy
+    // machine needs the default ones.
+    let patient = Client::new(
+        Endpoint::parse(&server.base_url()).unwrap(),
+        Token::new(SECRET),
+        ClientConfig::default(),
+    )
+    .unwrap();
+    let big = peek(&patient, &stream("bulk"), page(Route::Fetch, 1024))
         .await
         .unwrap();
     assert_eq!(big.results.len(), 1024);
