@@ -30,7 +30,7 @@ fn the_demo_opens_and_a_page_is_fetched_from_the_chosen_stream() {
     harness.get_by_label("1 of 2 label thresholds on (below 100%)");
     fetch(&mut harness);
     wait_for_label(&mut harness, "16 comments on this page");
-    harness.get_by_label_contains("16 comment(s), 1 filtered out");
+    harness.get_by_label_contains("16 comments, 1 filtered out");
     harness.get_by_label_contains("more comments are waiting");
 }
 

@@ -157,8 +157,8 @@ fn page_facts(ui: &mut egui::Ui, shown: ShownPage) {
         }
     };
     ui.label(format!(
-        "{origin}: {} comment(s), {} filtered out",
-        page.results.len(),
+        "{origin}: {}, {} filtered out",
+        plural(page.results.len(), "comment"),
         page.filtered.unwrap_or(0)
     ));
     ui.horizontal_wrapped(|ui| {
