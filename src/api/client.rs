@@ -219,14 +219,7 @@ impl Client {
                 None
             }
         };
-        let build = || match &fetch_body {
-            Some(body) => self
-                .http
-                .post(url.clone())
-                .header(CONTENT_TYPE, "application/json")
-                .body(body.clone()),
-            None => self.http.get(url.clone()),
-        };
+        let build = || self.read_request(&url, fetch_body.as_ref());
         let reply = self
             .transport()
             .send(&build, Retry::Allowed, progress)
@@ -307,6 +300,23 @@ impl Client {
             .send(&build, Retry::Allowed, &|_: Progress| {})
             .await;
         self.explained(reply, target).await
+    }
+
+    /// A read: a GET, or a POST of a JSON `body` where the service takes its parameters that
+    /// way (a stream's `fetch`, the validation routes); none of these POSTs changes anything.
+    pub(crate) fn read_request(
+        &self,
+        url: &url::Url,
+        body: Option<&Bytes>,
+    ) -> reqwest::RequestBuilder {
+        match body {
+            Some(body) => self
+                .http
+                .post(url.clone())
+                .header(CONTENT_TYPE, "application/json")
+                .body(body.clone()),
+            None => self.http.get(url.clone()),
+        }
     }
 
     /// Sends this client's requests.

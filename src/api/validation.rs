@@ -7,7 +7,6 @@ use std::fmt;
 
 use bytes::Bytes;
 use futures_util::StreamExt as _;
-use reqwest::header::CONTENT_TYPE;
 
 use super::client::Client;
 use super::parse;
@@ -263,14 +262,7 @@ impl Client {
             .chain(rest.iter().copied());
         let url = self.endpoint.route(path);
         let body = body.map(Bytes::from);
-        let build = || match &body {
-            Some(body) => self
-                .http
-                .post(url.clone())
-                .header(CONTENT_TYPE, "application/json")
-                .body(body.clone()),
-            None => self.http.get(url.clone()),
-        };
+        let build = || self.read_request(&url, body.as_ref());
         self.transport()
             .send(&build, Retry::Allowed, &|_: Progress| {})
             .await
