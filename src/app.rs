@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::api::{ClientConfig, Token};
 use crate::state::{Action, AppState, Settings};
-use crate::text::plural;
+use crate::ui::central::Views;
 use crate::ui::commands::{Command, Outcome, Shortcuts, Situation};
 use crate::ui::inspect::{InspectCommand, Inspector};
 use crate::ui::{self, Drafts, Requests};
@@ -53,6 +53,8 @@ pub struct App {
     drafts: Drafts,
     /// The inspector's view state (selection, filter, toggles): the UI's own, not the app's.
     inspector: Inspector,
+    /// Which view the central area shows, and the compare view's own state.
+    views: Views,
     shortcuts: Shortcuts,
     worker: Worker,
     /// The window title last sent, so it is sent again only when it changes.
@@ -83,6 +85,7 @@ impl App {
                 .storage
                 .and_then(|s| eframe::get_value(s, INSPECTOR_KEY))
                 .unwrap_or_default(),
+            views: Views::default(),
             shortcuts: Shortcuts::default(),
             worker,
             title: String::new(),
@@ -91,9 +94,7 @@ impl App {
         app.send_all(start);
         if !options.open.is_empty() {
             // Files asked for on the command line: offline, no demo.
-            for path in options.open {
-                app.act(Action::OpenPath(path));
-            }
+            app.act(Action::OpenPaths(options.open));
         } else if let Some((endpoint, token)) = options.session {
             app.act(Action::ConnectSession { endpoint, token });
         } else if options.demo
@@ -169,8 +170,8 @@ impl eframe::App for App {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        for path in dropped {
-            self.act(Action::OpenPath(path));
+        if !dropped.is_empty() {
+            self.act(Action::OpenPaths(dropped));
         }
     }
 
@@ -185,14 +186,9 @@ impl eframe::App for App {
         let mut requests = Requests::default();
         let selected = self.inspector.selected().is_some();
         let now = Situation::new(&self.state, &self.drafts, selected);
-        let inspector = &mut self.inspector;
-        let state = &self.state;
-        ui::show(ui, &now, &mut self.drafts, &mut requests, |ui| {
-            if let Some(shown) = state.pages.current() {
-                let count = plural(shown.page.results.len(), "comment");
-                ui.label(format!("{count} on this page"));
-                inspector.show(ui, shown.entry.generation, shown.page, shown.index);
-            }
+        let (inspector, views, state) = (&mut self.inspector, &mut self.views, &self.state);
+        ui::show(ui, &now, &mut self.drafts, &mut requests, |ui, actions| {
+            ui::central::show(ui, state, views, inspector, actions);
         });
 
         // What menus, buttons and the palette asked for shows in the next frame.

@@ -24,7 +24,7 @@ struct Driver {
     worker: Worker,
     /// One message per event the worker sends.
     woken: mpsc::Receiver<()>,
-    dialogs: Arc<Mutex<VecDeque<Option<std::path::PathBuf>>>>,
+    dialogs: Arc<Mutex<VecDeque<Vec<std::path::PathBuf>>>>,
 }
 
 impl Driver {
@@ -161,7 +161,7 @@ fn only_recent_pages_stay_parsed_and_a_page_shown_again_comes_back_the_same() {
     // A page that was let go exports losslessly: its JSON was kept byte for byte.
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("page-1.json");
-    driver.dialogs.lock().unwrap().push_back(Some(file.clone()));
+    driver.dialogs.lock().unwrap().push_back(vec![file.clone()]);
     driver.act(Action::Export(ExportFormat::Json));
     driver.until("the export", |s| s.files.saving.is_none());
     let opened = open_file(&file).unwrap();

@@ -72,9 +72,9 @@ fn a_whole_session_leaves_the_token_nowhere() {
 
     let fixture = Fixture::new(TOKEN);
     let dir = tempfile::tempdir().unwrap();
-    let answers = Arc::new(Mutex::new(VecDeque::from([Some(
+    let answers = Arc::new(Mutex::new(VecDeque::from([vec![
         dir.path().join("page.json"),
-    )])));
+    ]])));
     let store = CredentialStore::mock();
     let mut harness = app(AppOptions {
         keyring: KeyringChoice::Given(store.clone()),

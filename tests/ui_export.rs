@@ -19,7 +19,7 @@ use support::*;
 
 const TOKEN: &str = "tok-EXPORT-44d0c2e7";
 
-type Answers = Arc<Mutex<VecDeque<Option<PathBuf>>>>;
+type Answers = Arc<Mutex<VecDeque<Vec<PathBuf>>>>;
 
 /// The app on a fresh server with the first page of new-claims on screen; dialogs answer from
 /// the returned queue.
@@ -49,7 +49,7 @@ fn the_dialog_path_gets_the_page_exactly_as_the_server_sent_it() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("page.json");
     let (mut harness, answers) = with_page(&fixture);
-    answers.lock().unwrap().push_back(Some(target.clone()));
+    answers.lock().unwrap().push_back(vec![target.clone()]);
     click(&mut harness, "Export…");
     wait_for_label(&mut harness, "Saved ");
 
@@ -102,7 +102,7 @@ fn a_failed_export_says_why_keeps_the_page_and_leaves_nothing() {
     answers
         .lock()
         .unwrap()
-        .push_back(Some(dir.path().to_path_buf()));
+        .push_back(vec![dir.path().to_path_buf()]);
     click(&mut harness, "Export…");
     let message = banner_message(&mut harness);
     assert!(message.starts_with("Could not save"), "{message}");
@@ -123,7 +123,7 @@ fn an_exported_page_opens_offline_from_the_menu_and_the_command_line() {
     answers
         .lock()
         .unwrap()
-        .extend([Some(target.clone()), Some(target.clone())]);
+        .extend([vec![target.clone()], vec![target.clone()]]);
     click(&mut harness, "Export…");
     wait_for_label(&mut harness, "Saved ");
     click(&mut harness, "File");

@@ -26,6 +26,7 @@ mod notes;
 mod predictions;
 #[cfg(test)]
 mod tests;
+mod words;
 
 pub use comment::{
     CommentDiff, Crossing, GeneralField, LabelChange, LabelValue, Occurrence, Presence,
@@ -68,7 +69,7 @@ impl<'a> Side<'a> {
     /// The stream's model version and thresholds, where the source records them. A source
     /// with neither does not know them (an export writes both empty when the stream's model
     /// was not known).
-    fn model(&self) -> Option<StreamModel> {
+    pub fn model(&self) -> Option<StreamModel> {
         let source = self.source?;
         let known = source.model_version.is_some() || !source.label_thresholds.is_empty();
         known.then(|| StreamModel {
@@ -143,12 +144,24 @@ impl Comparison {
     }
 }
 
+/// The stream model each side is read against: its own where its source records one, else
+/// the other side's (see the module documentation). A page's inspector index built with these
+/// shows the labels as the comparison reads them.
+pub fn read_against(a: &Side, b: &Side) -> [Option<StreamModel>; 2] {
+    let (model_a, model_b) = (a.model(), b.model());
+    [
+        model_a.clone().or_else(|| model_b.clone()),
+        model_b.or(model_a),
+    ]
+}
+
 /// Compares `a` with `b` by comment uid. Never fails: whatever is odd about the pages is said
 /// in [`Comparison::notes`].
 pub fn compare(a: Side, b: Side) -> Comparison {
     let (model_a, model_b) = (a.model(), b.model());
-    let thresholds_a = Thresholds::new(model_a.as_ref().or(model_b.as_ref()));
-    let thresholds_b = Thresholds::new(model_b.as_ref().or(model_a.as_ref()));
+    let [read_a_against, read_b_against] = read_against(&a, &b);
+    let thresholds_a = Thresholds::new(read_a_against.as_ref());
+    let thresholds_b = Thresholds::new(read_b_against.as_ref());
     let read_a = |i: usize| predictions::read(&a.page.results[i], a.page.route, &thresholds_a);
     let read_b = |i: usize| predictions::read(&b.page.results[i], b.page.route, &thresholds_b);
 

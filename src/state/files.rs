@@ -1,11 +1,20 @@
-//! Export the shown page, open a page from a file, and the typed path where no dialog appears.
+//! Export the shown page, open pages from files, and the typed path where no dialog appears.
+//!
+//! Files given together (several on the command line, picked together in the dialog, or
+//! dropped together) open one after the other and join the history together once the last is
+//! read, in the order of their fetch times, so pages exported on different days line up as
+//! they were fetched. A bare response records no fetch time: those come after the others, in
+//! the order given.
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 use crate::export::{ExportError, ExportFormat, OpenError, Provenance, suggested_file_name};
+use crate::inspect::PageGeneration;
+use crate::text::plural;
 use crate::worker::{Command, FetchedPage, RequestId};
 
+use super::history::PARSED_BUDGET;
 use super::{AppState, HistoryPage, PageSource};
 
 /// A dialog answered with nothing: cancelled, or no dialog on this machine (rfd cannot tell).
@@ -13,6 +22,8 @@ use super::{AppState, HistoryPage, PageSource};
 pub enum PathPrompt {
     Save(ExportFormat),
     Open,
+    /// The file to compare the shown page with.
+    Compare,
 }
 
 /// File work on its way.
@@ -20,11 +31,41 @@ pub enum PathPrompt {
 pub struct Files {
     pub saving: Option<(RequestId, ExportFormat)>,
     pub opening: Option<RequestId>,
-    /// Files waiting for the one being opened, in the order given (several on the command line,
-    /// or dropped together): each opens in turn, so every page joins the history.
+    /// Files waiting for the one being opened, in the order given: each opens in turn.
     pub queued: VecDeque<PathBuf>,
     /// Offers a typed path after a dialog came back empty.
     pub prompt: Option<PathPrompt>,
+    /// The pages of the files opened together so far, in the order they join the history
+    /// (see the module documentation). The last, which will be shown, stays parsed; the
+    /// others only while their JSON fits the history's budget for parsed pages.
+    arrived: Vec<HistoryPage>,
+    /// Why files opened together could not be opened, a sentence each.
+    failed: Vec<String>,
+}
+
+impl Files {
+    fn arrive(&mut self, page: HistoryPage) {
+        let key = order_key(&page);
+        let at = self.arrived.partition_point(|p| order_key(p) <= key);
+        self.arrived.insert(at, page);
+        let mut kept = 0;
+        for waiting in self.arrived.iter_mut().rev().skip(1) {
+            if waiting.page().is_some() {
+                kept += waiting.raw.len();
+                if kept > PARSED_BUDGET {
+                    waiting.let_go();
+                }
+            }
+        }
+    }
+}
+
+/// Pages with a fetch time first, by that time; then those without, in the order given (the
+/// sort that uses this key keeps equal keys in arrival order).
+fn order_key(page: &HistoryPage) -> (bool, Option<jiff::Timestamp>) {
+    let fetched = page.provenance.as_ref().and_then(|p| p.fetched_at.as_ref());
+    let at = fetched.and_then(|t| t.instant);
+    (at.is_none(), at)
 }
 
 impl AppState {
@@ -59,9 +100,9 @@ impl AppState {
         vec![Command::ChooseOpenPath { id }]
     }
 
-    pub(super) fn open_path(&mut self, path: PathBuf) -> Vec<Command> {
+    pub(super) fn open_paths(&mut self, paths: Vec<PathBuf>) -> Vec<Command> {
         self.files.prompt = None;
-        self.files.queued.push_back(path);
+        self.files.queued.extend(paths);
         if self.files.opening.is_some() {
             return Vec::new();
         }
@@ -130,25 +171,21 @@ impl AppState {
         }
     }
 
-    pub(super) fn open_path_chosen(
-        &mut self,
-        id: RequestId,
-        path: Option<PathBuf>,
-    ) -> Vec<Command> {
+    /// The files picked in the open dialog (one or several), or a typed path offered.
+    pub(super) fn open_path_chosen(&mut self, id: RequestId, paths: Vec<PathBuf>) -> Vec<Command> {
         if self.files.opening != Some(id) {
             return Vec::new();
         }
-        match path {
-            Some(path) => vec![Command::Open { id, path }],
-            None => {
-                self.files.opening = None;
-                self.files.prompt = Some(PathPrompt::Open);
-                self.open_next()
-            }
+        self.files.opening = None;
+        if paths.is_empty() {
+            self.files.prompt = Some(PathPrompt::Open);
         }
+        self.files.queued.extend(paths);
+        self.open_next()
     }
 
-    /// A file was read (or not); the next queued one is opened after it.
+    /// A file was read (or not); the next queued one is opened after it, and after the last
+    /// the pages join the history.
     pub(super) fn opened(
         &mut self,
         id: RequestId,
@@ -161,23 +198,63 @@ impl AppState {
         self.files.opening = None;
         match result {
             Ok(opened) => {
-                self.show_notice(format!("Opened {}.", path.display()));
-                self.add_shown(opened, PageSource::File { path });
+                let source = PageSource::File { path };
+                let page = HistoryPage::new(PageGeneration::default(), opened, source);
+                self.files.arrive(page);
             }
             // The file is what it is: reading it again would say the same.
-            Err(err) => self.show_error(err.to_string(), None),
+            Err(err) => self.files.failed.push(err.to_string()),
         }
         self.open_next()
     }
 
-    /// Opens the first queued file, if any.
+    /// Opens the first queued file; with none left, the files opened join the history.
     fn open_next(&mut self) -> Vec<Command> {
         let Some(path) = self.files.queued.pop_front() else {
+            self.finish_opening();
             return Vec::new();
         };
         let id = self.next_id();
         self.files.opening = Some(id);
         vec![Command::Open { id, path }]
+    }
+
+    /// Adds the pages opened together to the history, shows the last, and says what happened.
+    fn finish_opening(&mut self) {
+        let arrived = std::mem::take(&mut self.files.arrived);
+        let failed = std::mem::take(&mut self.files.failed);
+        if let [only] = arrived.as_slice()
+            && let PageSource::File { path } = &only.source
+        {
+            self.show_notice(format!("Opened {}.", path.display()));
+        } else if !arrived.is_empty() {
+            let undated = arrived.iter().filter(|page| order_key(page).0).count();
+            let mut notice = format!(
+                "Opened {}; they join the history in the order they were fetched",
+                plural(arrived.len(), "file")
+            );
+            if undated > 0 {
+                let they = if undated == 1 {
+                    "it comes"
+                } else {
+                    "they come"
+                };
+                notice.push_str(&format!(
+                    ", except {} that {} not record when it was fetched (a bare response): \
+                     {they} last, in the order given",
+                    plural(undated, "page"),
+                    if undated == 1 { "does" } else { "do" },
+                ));
+            }
+            notice.push('.');
+            self.show_notice(notice);
+        }
+        if !arrived.is_empty() {
+            self.add_pages(arrived);
+        }
+        if !failed.is_empty() {
+            self.show_error(failed.join(" "), None);
+        }
     }
 }
 

@@ -21,7 +21,7 @@ pub(super) const HISTORY_LIMIT: usize = 64;
 
 /// JSON of the recently shown pages (besides the shown one) kept parsed: two pages of the
 /// largest size the API serves (1024 comments, about 2 MB), every page of 16 comments.
-const PARSED_BUDGET: usize = 4 << 20;
+pub(super) const PARSED_BUDGET: usize = 4 << 20;
 
 /// One page of this run's history.
 #[derive(Clone, Debug)]
@@ -79,6 +79,17 @@ impl HistoryPage {
     /// The parsed page while it is kept (showing it then needs no parse).
     pub fn page(&self) -> Option<&Arc<Page>> {
         self.parsed.as_ref().map(|parsed| &parsed.page)
+    }
+
+    /// The parsed page and its index while they are kept.
+    pub(super) fn parsed(&self) -> Option<(Arc<Page>, Arc<PageIndex>)> {
+        let parsed = self.parsed.as_ref()?;
+        Some((parsed.page.clone(), parsed.index.clone()))
+    }
+
+    /// Keeps the JSON only; showing the page then parses it again.
+    pub(super) fn let_go(&mut self) {
+        self.parsed = None;
     }
 }
 
@@ -202,21 +213,29 @@ impl Pages {
 impl AppState {
     /// Adds a page to the history and shows it.
     pub(super) fn add_shown(&mut self, fetched: FetchedPage, source: PageSource) {
+        let arriving = HistoryPage::new(PageGeneration::default(), fetched, source);
+        self.add_pages(vec![arriving]);
+    }
+
+    /// Adds pages to the history in this order, each with the next generation, and shows the
+    /// last one, which must be parsed.
+    pub(super) fn add_pages(&mut self, arriving: Vec<HistoryPage>) {
         let pages = &mut self.pages;
-        pages.last_generation += 1;
-        let thresholds = fetched.provenance.iter().flat_map(|p| &p.label_thresholds);
-        pages.colours.learn(thresholds.map(|t| &t.name));
-        pages.colours.learn(fetched.columns.labels());
-        let generation = PageGeneration(pages.last_generation);
-        pages
-            .history
-            .push(HistoryPage::new(generation, fetched, source));
-        if pages.history.len() > HISTORY_LIMIT {
-            pages.history.remove(0);
+        for mut page in arriving {
+            pages.last_generation += 1;
+            page.generation = PageGeneration(pages.last_generation);
+            let thresholds = page.provenance.iter().flat_map(|p| &p.label_thresholds);
+            pages.colours.learn(thresholds.map(|t| &t.name));
+            pages.colours.learn(page.columns.labels());
+            pages.history.push(page);
         }
+        let excess = pages.history.len().saturating_sub(HISTORY_LIMIT);
+        pages.history.drain(..excess);
         pages.reparsing = None;
         pages.history_overview = pages.overview_of(0..pages.history.len());
-        pages.show(pages.history.len() - 1);
+        if let Some(last) = pages.history.len().checked_sub(1) {
+            pages.show(last);
+        }
         let parsed = pages.history.iter().filter(|p| p.page().is_some()).count();
         log::info!(
             "history: {} pages, {} bytes of JSON, {parsed} parsed",

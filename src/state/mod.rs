@@ -3,6 +3,7 @@
 //! it without a window.
 
 mod catalog;
+mod compare;
 mod connection;
 mod directory;
 mod files;
@@ -25,6 +26,7 @@ use crate::export::ExportFormat;
 use crate::worker::{Command, ConnectionSource, Event, RequestId, ValidationKey};
 
 pub use catalog::{Catalog, Listing};
+pub use compare::{CompareOrigin, CompareSide, Comparisons, OpenComparison};
 pub use connection::{ConnectionState, KeyringStatus};
 pub use directory::{Directory, FoundStream};
 pub use files::{Files, PathPrompt};
@@ -75,10 +77,18 @@ pub enum Action {
         format: ExportFormat,
         path: String,
     },
-    /// Open a page from a file: an open dialog first.
+    /// Open pages from files: an open dialog first.
     Open,
-    /// Open this file (typed, dropped on the window, or from the command line).
-    OpenPath(PathBuf),
+    /// Open these files (typed, dropped on the window, or from the command line); they join
+    /// the history in the order of their fetch times.
+    OpenPaths(Vec<PathBuf>),
+    /// Compare the shown page with a file: an open dialog first.
+    CompareWithFile,
+    /// Compare the shown page (A) with this file (B), typed where no dialog appeared.
+    CompareWithPath(PathBuf),
+    /// Compare page `n` of the history (A) with the shown page (B).
+    CompareWithShown(usize),
+    CloseComparison,
     DismissPathPrompt,
     /// Leave the offline page for the connection screen (the history stays).
     ShowConnections,
@@ -144,6 +154,7 @@ pub struct AppState {
     pub confirm: Option<Confirm>,
     pub banner: Option<Banner>,
     pub files: Files,
+    pub comparisons: Comparisons,
     /// The models' validation, per dataset and version.
     pub validations: Validations,
     /// A line of good news (saved, advanced, cancelled), replaced by the next.
@@ -170,7 +181,7 @@ impl AppState {
     }
 
     /// Every action goes straight to the one method that carries it out (in `connection.rs`,
-    /// `catalog.rs`, `pages.rs` and `files.rs`): no catch-all arm can swallow a misrouted one.
+    /// `catalog.rs`, `pages.rs`, `files.rs` and `compare.rs`): no catch-all arm can swallow a misrouted one.
     pub fn handle(&mut self, action: Action) -> Vec<Command> {
         match action {
             Action::DismissBanner => {
@@ -229,7 +240,14 @@ impl AppState {
             Action::Export(format) => self.export(format),
             Action::ExportTo { format, path } => self.export_to_typed_path(format, &path),
             Action::Open => self.open(),
-            Action::OpenPath(path) => self.open_path(path),
+            Action::OpenPaths(paths) => self.open_paths(paths),
+            Action::CompareWithFile => self.compare_with_file(),
+            Action::CompareWithPath(path) => self.compare_with_path(path),
+            Action::CompareWithShown(n) => self.compare_with_shown(n),
+            Action::CloseComparison => {
+                self.close_comparison();
+                Vec::new()
+            }
             Action::DismissPathPrompt => {
                 self.files.prompt = None;
                 Vec::new()
@@ -288,7 +306,12 @@ impl AppState {
                 self.exported(id, &path, result);
                 Vec::new()
             }
-            Event::OpenPathChosen { id, path } => self.open_path_chosen(id, path),
+            Event::OpenPathChosen { id, paths } => self.open_path_chosen(id, paths),
+            Event::ComparePathChosen { id, path } => self.compare_path_chosen(id, path),
+            Event::Compared { id, result } => {
+                self.compared(id, result);
+                Vec::new()
+            }
             Event::Opened { id, path, result } => self.opened(id, path, result),
             Event::StreamsOfDataset {
                 id,

@@ -150,14 +150,13 @@ fn files_given_together_open_one_after_the_other_and_all_join_the_history() {
         [Command::Open { id, path }] => (*id, path.clone()),
         other => panic!("expected one open: {other:?}"),
     };
-    let (first, path) = open_command(state.handle(Action::OpenPath("a.json".into())));
+    let (first, path) = open_command(state.handle(Action::OpenPaths(vec!["a.json".into()])));
     assert_eq!(path, std::path::Path::new("a.json"));
-    for later in ["broken.json", "c.json"] {
-        assert!(
-            state.handle(Action::OpenPath(later.into())).is_empty(),
-            "{later} waits for a.json"
-        );
-    }
+    let later = vec!["broken.json".into(), "c.json".into()];
+    assert!(
+        state.handle(Action::OpenPaths(later)).is_empty(),
+        "dropped later, they wait for a.json"
+    );
     let opened = |id, path: &str, result| Event::Opened {
         id,
         path: path.into(),

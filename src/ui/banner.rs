@@ -54,7 +54,14 @@ fn path_prompt(
                         path: drafts.typed_path.clone(),
                     },
                 ),
-                PathPrompt::Open => ("Open", Action::OpenPath(drafts.typed_path.trim().into())),
+                PathPrompt::Open => (
+                    "Open",
+                    Action::OpenPaths(vec![drafts.typed_path.trim().into()]),
+                ),
+                PathPrompt::Compare => (
+                    "Compare",
+                    Action::CompareWithPath(drafts.typed_path.trim().into()),
+                ),
             };
             if ui
                 .add_enabled(

@@ -124,6 +124,13 @@ fn history(ui: &mut egui::Ui, now: &Situation, requested: &mut Vec<Command>) {
             ui.label("(reading it again…)");
         }
         commands::button(ui, Command::NewerPage, "Newer page ▶", now, requested);
+        commands::button(
+            ui,
+            Command::CompareWithShown,
+            "Page history…",
+            now,
+            requested,
+        );
         commands::button(ui, Command::Export, "Export…", now, requested);
     });
 }

@@ -2,11 +2,14 @@
 //! [`Action`]s; nothing here talks to the network, the keyring or files.
 
 mod banner;
+pub mod central;
 pub mod commands;
+mod compare;
 mod confirm;
 mod connect;
 mod fetch_bar;
 pub mod fonts;
+mod history;
 pub mod inspect;
 mod palette;
 mod picker;
@@ -34,6 +37,8 @@ pub struct Drafts {
     pub typed_path: String,
     /// The command palette, while it is open.
     pub palette: Option<Palette>,
+    /// The page history's list, while it is open.
+    pub history_open: bool,
 }
 
 /// What the user asked for in one frame.
@@ -45,13 +50,13 @@ pub struct Requests {
     pub inspect: Vec<InspectCommand>,
 }
 
-/// Draws the whole window. `central` draws the page itself (the inspector).
+/// Draws the whole window. `central` draws the page itself (see [`central`]).
 pub fn show(
     ui: &mut egui::Ui,
     now: &Situation,
     drafts: &mut Drafts,
     requests: &mut Requests,
-    central: impl FnOnce(&mut egui::Ui),
+    central: impl FnOnce(&mut egui::Ui, &mut Vec<Action>),
 ) {
     let state = now.state;
     egui::Panel::top("menu").show(ui, |ui| top_bar::show(ui, now, &mut requests.commands));
@@ -59,6 +64,7 @@ pub fn show(
         confirm::show(ui.ctx(), confirm, &mut requests.actions);
     }
     palette::show(ui.ctx(), now, drafts, requests);
+    history::show(ui.ctx(), state, drafts, &mut requests.actions);
     let actions = &mut requests.actions;
     let connected = state.connection.connected().is_some();
     if !connected && state.pages.current().is_none() {
@@ -80,6 +86,6 @@ pub fn show(
         banner::show(ui, state, drafts, actions);
         fetch_bar::show(ui, now, drafts, actions, &mut requests.commands);
         ui.separator();
-        central(ui);
+        central(ui, actions);
     });
 }

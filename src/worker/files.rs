@@ -9,29 +9,49 @@ use crate::export::{self, ExportError, ExportFormat, OpenError, OpenReason, Prov
 
 /// Which dialog to show.
 pub(super) enum Dialog {
-    Save { suggested_name: String },
+    Save {
+        suggested_name: String,
+    },
+    /// Pages to open: one or several.
     Open,
+    /// The one page to compare the shown page with.
+    Compare,
 }
 
-/// The path the user chose; `None` when cancelled or when no dialog can be shown here.
-pub(super) async fn choose(dialogs: &Dialogs, dialog: Dialog) -> Option<PathBuf> {
+/// The paths the user chose (at most one, except for [`Dialog::Open`]); none when cancelled
+/// or when no dialog can be shown here.
+pub(super) async fn choose(dialogs: &Dialogs, dialog: Dialog) -> Vec<PathBuf> {
     match dialogs {
-        Dialogs::Scripted(answers) => answers
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .pop_front()
-            .flatten(),
+        Dialogs::Scripted(answers) => {
+            let mut answer = answers
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .pop_front()
+                .unwrap_or_default();
+            if !matches!(dialog, Dialog::Open) {
+                answer.truncate(1);
+            }
+            answer
+        }
         Dialogs::Native => {
             let files = rfd::AsyncFileDialog::new()
                 .add_filter("Pages of a stream", &["json", "jsonl", "csv"])
                 .add_filter("All files", &["*"]);
             let chosen = match dialog {
                 Dialog::Save { suggested_name } => {
-                    files.set_file_name(suggested_name).save_file().await
+                    let chosen = files.set_file_name(suggested_name).save_file().await;
+                    chosen.into_iter().collect()
                 }
-                Dialog::Open => files.pick_file().await,
+                Dialog::Open => files.pick_files().await.unwrap_or_default(),
+                Dialog::Compare => {
+                    let files = files.set_title("Compare the shown page with…");
+                    files.pick_file().await.into_iter().collect()
+                }
             };
-            chosen.map(|handle| handle.path().to_path_buf())
+            chosen
+                .into_iter()
+                .map(|handle| handle.path().to_path_buf())
+                .collect()
         }
     }
 }

@@ -3,6 +3,7 @@
 //! carries a [`RequestId`] so the state can drop replies to requests it has since superseded.
 //! Nothing here blocks the UI thread: keyring calls run on blocking threads, the rest is async.
 
+mod compare;
 mod connection;
 mod directory;
 mod files;
@@ -16,6 +17,7 @@ use std::sync::{Arc, Mutex};
 use bytes::Bytes;
 use tokio::sync::mpsc;
 
+pub use compare::{CompareError, CompareInput, Compared, ComparedPage};
 pub use connection::{ConnectError, Connected, ConnectionKind, ConnectionSource};
 pub use validation::{Curves, LoadedValidation, ValidationKey};
 
@@ -122,9 +124,21 @@ pub enum Command {
         provenance: Box<Provenance>,
         format: ExportFormat,
     },
-    /// Ask which file to open, with an open dialog; answers [`Event::OpenPathChosen`].
+    /// Ask which files to open (one or several), with an open dialog; answers
+    /// [`Event::OpenPathChosen`].
     ChooseOpenPath {
         id: RequestId,
+    },
+    /// Ask which file to compare the shown page with; answers [`Event::ComparePathChosen`].
+    ChooseComparePath {
+        id: RequestId,
+    },
+    /// Compare two pages by comment uid, parsing or opening them first where needed; answers
+    /// [`Event::Compared`].
+    Compare {
+        id: RequestId,
+        a: CompareInput,
+        b: CompareInput,
     },
     /// Read an exported page (or a bare response); answers [`Event::Opened`].
     Open {
@@ -183,12 +197,13 @@ impl FetchedPage {
 }
 
 /// How file dialogs are shown: natively (rfd), or from a script in tests, where each dialog
-/// takes the next answer (`None` plays a cancelled or missing dialog).
+/// takes the next answer: the paths chosen (an open dialog takes them all, the others the
+/// first); none plays a cancelled or missing dialog.
 #[derive(Clone, Debug, Default)]
 pub enum Dialogs {
     #[default]
     Native,
-    Scripted(Arc<Mutex<VecDeque<Option<PathBuf>>>>),
+    Scripted(Arc<Mutex<VecDeque<Vec<PathBuf>>>>),
 }
 
 /// Why an advance did not happen.
@@ -271,9 +286,19 @@ pub enum Event {
         path: PathBuf,
         result: Result<usize, ExportError>,
     },
+    /// Empty: cancelled, or no dialog could be shown.
     OpenPathChosen {
         id: RequestId,
+        paths: Vec<PathBuf>,
+    },
+    /// `None`: cancelled, or no dialog could be shown.
+    ComparePathChosen {
+        id: RequestId,
         path: Option<PathBuf>,
+    },
+    Compared {
+        id: RequestId,
+        result: Result<Box<Compared>, CompareError>,
     },
     Opened {
         id: RequestId,

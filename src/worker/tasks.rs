@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::mpsc;
 use tokio::task::AbortHandle;
 
+use super::compare;
 use super::directory;
 use super::files::{self, Dialog};
 use super::validation;
@@ -265,7 +266,8 @@ async fn run(context: Context, command: Command) {
             Event::Reparsed { id, result }
         }
         Command::ChooseSavePath { id, suggested_name } => {
-            let path = files::choose(&context.dialogs, Dialog::Save { suggested_name }).await;
+            let chosen = files::choose(&context.dialogs, Dialog::Save { suggested_name }).await;
+            let path = chosen.into_iter().next();
             Event::SavePathChosen { id, path }
         }
         Command::Export {
@@ -283,8 +285,20 @@ async fn run(context: Context, command: Command) {
             Event::Exported { id, path, result }
         }
         Command::ChooseOpenPath { id } => {
-            let path = files::choose(&context.dialogs, Dialog::Open).await;
-            Event::OpenPathChosen { id, path }
+            let paths = files::choose(&context.dialogs, Dialog::Open).await;
+            Event::OpenPathChosen { id, paths }
+        }
+        Command::ChooseComparePath { id } => {
+            let chosen = files::choose(&context.dialogs, Dialog::Compare).await;
+            let path = chosen.into_iter().next();
+            Event::ComparePathChosen { id, path }
+        }
+        Command::Compare { id, a, b } => {
+            let result = compare::compare(a, b).await;
+            if let Err(err) = &result {
+                log::warn!("{err}");
+            }
+            Event::Compared { id, result }
         }
         Command::Open { id, path } => {
             let result = files::open(&path).await;

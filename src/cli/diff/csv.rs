@@ -4,8 +4,6 @@
 use crate::compare::{CommentDiff, Comparison, Crossing, GeneralField, Presence};
 use crate::export::push_record;
 
-use super::tidy;
-
 const HEADER: [&str; 6] = ["uid", "change", "name", "a", "b", "delta"];
 
 /// Rows: `only_in_a` / `only_in_b` (one per comment, the other columns empty); per changed
@@ -43,7 +41,7 @@ fn push_rows(out: &mut String, diff: &CommentDiff) {
             change.label.to_string(),
             number(change.a.probability),
             number(change.b.probability),
-            tidy(change.delta()).to_string(),
+            change.rounded_delta().to_string(),
         );
     }
     let value = |field: &GeneralField| field.value.as_deref().unwrap_or_default().to_owned();

@@ -8,7 +8,7 @@ use crate::compare::{
     CommentDiff, Comparison, GeneralField, LabelChange, LabelValue, Occurrence, Presence,
 };
 
-use super::{PageInfo, tidy};
+use super::PageInfo;
 
 #[derive(Serialize)]
 struct PageJson<'c> {
@@ -126,7 +126,7 @@ fn change(diff: &CommentDiff, model_version: Versions) -> Change<'_> {
                 label: &change.label,
                 a: &change.a,
                 b: &change.b,
-                delta: tidy(change.delta()),
+                delta: change.rounded_delta(),
             })
             .collect(),
         fields_added: &diff.fields_added,

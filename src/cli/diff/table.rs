@@ -3,10 +3,10 @@
 
 use std::fmt::Write as _;
 
-use crate::compare::{CommentDiff, Comparison, GeneralField, LabelChange, Presence};
+use crate::compare::{CommentDiff, Comparison, LabelChange};
 use crate::text::plural;
 
-use super::{PageInfo, tidy};
+use super::PageInfo;
 
 const HEADER: [&str; 6] = [
     "uid",
@@ -68,59 +68,18 @@ fn describe(page: &PageInfo) -> String {
 }
 
 fn row(diff: &CommentDiff) -> [String; 6] {
-    let change = match diff.presence() {
-        Presence::Both => "changed",
-        Presence::OnlyInA => "only in A",
-        Presence::OnlyInB => "only in B",
-    };
     let names = |changes: &mut dyn Iterator<Item = &LabelChange>| {
-        let names: Vec<String> = changes.map(|c| cell(&c.label.to_string())).collect();
-        names.join(", ")
+        let names: Vec<String> = changes.map(|c| c.label.to_string()).collect();
+        cell(&names.join(", "))
     };
-    let largest = diff.largest_change().map(|largest| {
-        let mut text = probability_move(largest);
-        let more = diff.labels.len() - 1;
-        if more > 0 {
-            let _ = write!(text, "; {more} more");
-        }
-        text
-    });
-    let fields = diff
-        .fields_added
-        .iter()
-        .map(|field| format!("+{}", describe_field(field)))
-        .chain(
-            diff.fields_removed
-                .iter()
-                .map(|field| format!("−{}", describe_field(field))),
-        );
     [
         cell(&diff.uid),
-        change.to_owned(),
+        diff.change_words().to_owned(),
         names(&mut diff.entered()),
         names(&mut diff.left()),
-        largest.unwrap_or_default(),
-        fields.collect::<Vec<_>>().join(", "),
+        cell(&diff.largest_change_words().unwrap_or_default()),
+        cell(&diff.fields_words()),
     ]
-}
-
-/// `Claim > New 0.410 → 0.620 (+0.210)`; `–` where the label is not predicted.
-fn probability_move(change: &LabelChange) -> String {
-    let value = |p: Option<f64>| p.map_or("–".to_owned(), |p| format!("{p:.3}"));
-    format!(
-        "{} {} → {} ({:+.3})",
-        cell(&change.label.to_string()),
-        value(change.a.probability),
-        value(change.b.probability),
-        tidy(change.delta())
-    )
-}
-
-fn describe_field(field: &GeneralField) -> String {
-    match &field.value {
-        Some(value) => cell(&format!("{} {value}", field.name)),
-        None => cell(&field.name),
-    }
 }
 
 /// A text on one table line: line breaks, tabs and other control characters become spaces.

@@ -40,6 +40,7 @@ commands! {
     Cancel,
     OlderPage,
     NewerPage,
+    CompareWithShown,
     Advance,
     Reset,
     NextComment,
@@ -49,6 +50,7 @@ commands! {
     SearchPage,
     CopyUid,
     Open,
+    CompareWithFile,
     Export,
     ExportJsonLines,
     ExportCsv,
@@ -153,6 +155,12 @@ impl Command {
                 const { &[alt(Key::ArrowRight)] },
                 Menu::Stream,
             ),
+            CompareWithShown => (
+                "Compare with the shown page…",
+                "List this run's pages, to compare one with the page on screen (or show it).",
+                const { &[ctrl_shift(Key::D)] },
+                Menu::Stream,
+            ),
             Advance => (
                 "Advance…",
                 "Acknowledge this page: moves the stream for every consumer, after a confirmation.",
@@ -204,8 +212,16 @@ impl Command {
             ),
             Open => (
                 "Open…",
-                "Open an exported page, or a saved fetch or results response.",
+                "Open exported pages, or saved fetch or results responses: several files join \
+                 the history in the order they were fetched.",
                 const { &[ctrl(Key::O)] },
+                Menu::File,
+            ),
+            CompareWithFile => (
+                "Compare with…",
+                "Compare the page on screen with a saved page, comment by comment: labels that \
+                 entered or left, probability moves, general fields, comments only in one.",
+                const { &[ctrl(Key::D)] },
                 Menu::File,
             ),
             Export => (

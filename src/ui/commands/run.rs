@@ -60,7 +60,8 @@ impl Command {
                     && now.reset_date_typed
             }
             NextComment | PreviousComment | NextThread | PreviousThread => has_comments,
-            SearchPage | Export | ExportJsonLines | ExportCsv => page.is_some(),
+            SearchPage | Export | ExportJsonLines | ExportCsv | CompareWithFile => page.is_some(),
+            CompareWithShown => page.is_some() && pages.history.len() > 1,
             CopyUid => page.is_some() && now.comment_selected,
             Disconnect => connected,
             Open | Quit | SystemTheme | LightTheme | DarkTheme | ZoomIn | ZoomOut | ZoomReset
@@ -90,6 +91,11 @@ impl Command {
                 Inspect(self.inspect()?)
             }
             Open => Act(Action::Open),
+            CompareWithFile => Act(Action::CompareWithFile),
+            CompareWithShown => {
+                drafts.history_open = !drafts.history_open;
+                return None;
+            }
             Export => Act(Action::Export(ExportFormat::Json)),
             ExportJsonLines => Act(Action::Export(ExportFormat::Jsonl)),
             ExportCsv => Act(Action::Export(ExportFormat::Csv)),

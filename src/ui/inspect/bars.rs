@@ -10,8 +10,24 @@ use crate::text::percent;
 const BAR_WIDTH: f32 = 260.0;
 const INDENT: f32 = 18.0;
 
-/// The labels of one result; says so when the stream has no model at all.
+/// The labels of one result with the leaf-only toggle; says so when the stream has no model
+/// at all.
 pub(super) fn show(ui: &mut egui::Ui, view: &ResultView, comment: &Comment, leaf_only: &mut bool) {
+    if matches!(&view.labels, Labels::Predicted(list) if !list.is_empty()) {
+        leaf_toggle(ui, leaf_only);
+    }
+    list(ui, view, comment, *leaf_only);
+}
+
+/// Whether the bars show the taxonomy or only its most specific labels.
+pub fn leaf_toggle(ui: &mut egui::Ui, leaf_only: &mut bool) {
+    ui.checkbox(leaf_only, "Leaf labels only")
+        .on_hover_text("Only the most specific labels, highest first, with their full names");
+}
+
+/// The labels of one result as bars, each against the threshold `view` was built with, or in
+/// a sentence why there are none.
+pub fn list(ui: &mut egui::Ui, view: &ResultView, comment: &Comment, leaf_only: bool) {
     let list = match &view.labels {
         Labels::NoModel => {
             ui.label("This stream has no model: no predictions");
@@ -23,9 +39,7 @@ pub(super) fn show(ui: &mut egui::Ui, view: &ResultView, comment: &Comment, leaf
         }
         Labels::Predicted(list) => list,
     };
-    ui.checkbox(leaf_only, "Leaf labels only")
-        .on_hover_text("Only the most specific labels, highest first, with their full names");
-    if *leaf_only {
+    if leaf_only {
         for row in list.leaves() {
             label_row(ui, row, comment, true);
         }

@@ -9,19 +9,46 @@ use crate::text::plural;
 
 use super::{Inspector, bars, fields, message, properties};
 
+/// What the detail draws in its Labels section.
+pub enum LabelsShown<'a> {
+    /// The comment's own label bars.
+    Own,
+    /// Whatever the caller draws there, given the leaf-only choice (a comparison draws both
+    /// sides' bars next to each other).
+    Drawn(&'a mut dyn FnMut(&mut egui::Ui, &mut bool)),
+}
+
 impl Inspector {
     pub(super) fn show_detail(&mut self, ui: &mut egui::Ui, page: &Page, index: &PageIndex) {
-        let chosen = self
-            .selected
-            .and_then(|i| Some((i, page.results.get(i)?, index.results.get(i)?)));
-        let Some((selected, result, view)) = chosen else {
-            ui.weak("Select a comment on the left (J and K step through them).");
+        match self.selected {
+            Some(selected) => self.show_comment(ui, page, index, selected, LabelsShown::Own),
+            None => {
+                ui.weak("Select a comment on the left (J and K step through them).");
+            }
+        }
+    }
+
+    /// Draws result `result` of `page` as the detail does: its uid, then its messages,
+    /// attachments, labels, scores, general fields and user properties, or its raw JSON.
+    /// Another result than the selected one becomes the selection, opening at its top (see
+    /// [`Inspector::forget_selection`] for another page's).
+    pub fn show_comment(
+        &mut self,
+        ui: &mut egui::Ui,
+        page: &Page,
+        index: &PageIndex,
+        result: usize,
+        labels: LabelsShown,
+    ) {
+        let Some((result_json, view)) = page.results.get(result).zip(index.results.get(result))
+        else {
             return;
         };
+        self.select(Some(result));
         ui.horizontal_wrapped(|ui| {
-            ui.strong(result.comment.uid.as_str());
+            ui.strong(result_json.comment.uid.as_str());
             if ui.button("Copy uid").clicked() {
-                ui.ctx().copy_text(result.comment.uid.to_string());
+                ui.ctx().copy_text(result_json.comment.uid.to_string());
             }
             ui.checkbox(&mut self.raw_view, "Raw JSON")
                 .on_hover_text("The comment's JSON exactly as the server sent it");
@@ -35,9 +62,9 @@ impl Inspector {
         }
         area.show(ui, |ui| {
             if self.raw_view {
-                self.raw.show(ui, selected, page.raw_result(result));
+                self.raw.show(ui, result, page.raw_result(result_json));
             } else {
-                self.formatted(ui, page, selected, result, view);
+                self.formatted(ui, page, result, result_json, view, labels);
             }
         });
     }
@@ -49,6 +76,7 @@ impl Inspector {
         selected: usize,
         result: &StreamResult,
         view: &ResultView,
+        labels: LabelsShown,
     ) {
         let comment = &result.comment;
         for problem in page
@@ -87,8 +115,9 @@ impl Inspector {
                 }
             });
         }
-        section(ui, "Labels", |ui| {
-            bars::show(ui, view, comment, &mut self.leaf_only)
+        section(ui, "Labels", |ui| match labels {
+            LabelsShown::Own => bars::show(ui, view, comment, &mut self.leaf_only),
+            LabelsShown::Drawn(draw) => draw(ui, &mut self.leaf_only),
         });
         if !view.scores.is_empty() {
             section(ui, "Scores", |ui| {

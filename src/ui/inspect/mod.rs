@@ -19,6 +19,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::Page;
 use crate::inspect::{PageGeneration, PageIndex};
 
+pub use bars::{leaf_toggle, list as label_bars};
+pub use detail::LabelsShown;
 pub use properties::PropertySort;
 
 /// Something the app asks the inspector to do: what the commands of the registry
@@ -136,12 +138,14 @@ impl Inspector {
     /// once; nothing takes the keyboard, so J and K keep stepping through the list.
     fn refresh(&mut self, generation: PageGeneration, page: &Page, index: &PageIndex) {
         if (self.list).refresh(generation, page, index, &self.filter.filter) {
-            self.forget_page();
+            self.forget_selection();
             self.select_moved(self.list.step(None, 1));
         }
     }
 
-    fn forget_page(&mut self) {
+    /// Forgets the selection and what was kept for it (long bodies shown whole, the raw JSON
+    /// laid out): before showing a comment of another page with [`Inspector::show_comment`].
+    pub fn forget_selection(&mut self) {
         self.selected = None;
         self.expanded.clear();
         self.raw = raw::RawCache::default();
