@@ -59,7 +59,7 @@ fn path_prompt(
                     Action::OpenPaths(vec![drafts.typed_path.trim().into()]),
                 ),
                 PathPrompt::Compare => (
-                    "Compare",
+                    "Compare with this file",
                     Action::CompareWithPath(drafts.typed_path.trim().into()),
                 ),
             };

@@ -14,7 +14,8 @@ pub fn show(ctx: &egui::Context, state: &AppState, drafts: &mut Drafts, actions:
     egui::Window::new("Page history")
         .open(&mut open)
         .collapsible(false)
-        .default_width(560.0)
+        .default_pos([280.0, 90.0])
+        .default_width(760.0)
         .show(ctx, |ui| {
             ui.label(
                 "Compare a page with the shown one: the page chosen is A, the shown page B, so \
@@ -23,30 +24,46 @@ pub fn show(ctx: &egui::Context, state: &AppState, drafts: &mut Drafts, actions:
             egui::ScrollArea::vertical()
                 .max_height(360.0)
                 .show(ui, |ui| {
-                    for (n, page) in pages.history.iter().enumerate() {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(format!("{}. {}", n + 1, describe(page)));
-                            if pages.shown == Some(n) {
-                                ui.strong("(shown)");
-                                return;
-                            }
-                            if ui.button(format!("Show page {}", n + 1)).clicked() {
-                                actions.push(Action::ShowPage(n));
-                            }
-                            let compare = format!("Compare page {} with the shown page", n + 1);
-                            let enabled = pages.current().is_some();
-                            if ui
-                                .add_enabled(enabled, egui::Button::new(compare))
-                                .clicked()
-                            {
-                                actions.push(Action::CompareWithShown(n));
-                                drafts.history_open = false;
+                    egui::Grid::new("page-history")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for (n, page) in pages.history.iter().enumerate() {
+                                row(ui, state, n, page, drafts, actions);
+                                ui.end_row();
                             }
                         });
-                    }
                 });
         });
     if !open {
+        drafts.history_open = false;
+    }
+}
+
+/// A page: what it is, then Show and Compare, or that it is the shown one.
+fn row(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    n: usize,
+    page: &HistoryPage,
+    drafts: &mut Drafts,
+    actions: &mut Vec<Action>,
+) {
+    let pages = &state.pages;
+    ui.add(egui::Label::new(format!("{}. {}", n + 1, describe(page))).extend());
+    if pages.shown == Some(n) {
+        ui.strong("shown");
+        return;
+    }
+    if ui.button(format!("Show page {}", n + 1)).clicked() {
+        actions.push(Action::ShowPage(n));
+    }
+    let compare = format!("Compare page {} with the shown page", n + 1);
+    let enabled = pages.current().is_some();
+    if ui
+        .add_enabled(enabled, egui::Button::new(compare))
+        .clicked()
+    {
+        actions.push(Action::CompareWithShown(n));
         drafts.history_open = false;
     }
 }

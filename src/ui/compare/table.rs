@@ -35,11 +35,11 @@ pub(super) fn show(
         .sense(Sense::click())
         .resizable(true)
         .auto_shrink(false)
-        .column(Column::initial(210.0).at_least(80.0).clip(true))
-        .column(Column::initial(80.0).at_least(60.0))
-        .column(Column::initial(150.0).at_least(60.0).clip(true))
-        .column(Column::initial(150.0).at_least(60.0).clip(true))
-        .column(Column::initial(300.0).at_least(80.0).clip(true))
+        .column(Column::initial(200.0).at_least(80.0).clip(true))
+        .column(Column::initial(76.0).at_least(60.0))
+        .column(Column::initial(130.0).at_least(60.0).clip(true))
+        .column(Column::initial(130.0).at_least(60.0).clip(true))
+        .column(Column::initial(250.0).at_least(80.0).clip(true))
         .column(Column::remainder().at_least(80.0).clip(true))
         .header(height, |mut header| {
             for heading in HEADINGS {

@@ -30,6 +30,7 @@ impl Inspector {
 
     /// Draws result `result` of `page` as the detail does: its uid, then its messages,
     /// attachments, labels, scores, general fields and user properties, or its raw JSON.
+    /// Labels drawn by the caller come before the messages.
     /// Another result than the selected one becomes the selection, opening at its top (see
     /// [`Inspector::forget_selection`] for another page's).
     pub fn show_comment(
@@ -94,6 +95,11 @@ impl Inspector {
                 ui.weak(format!("received {}", local_time(created)));
             }
         });
+        // Drawn labels (a comparison's) are what the reader came for: they go first.
+        let own_labels = matches!(labels, LabelsShown::Own);
+        if let LabelsShown::Drawn(draw) = labels {
+            section(ui, "Labels", |ui| draw(ui, &mut self.leaf_only));
+        }
         let count = comment.messages.len();
         for (number, message) in comment.messages.iter().enumerate() {
             let title = format!("Message {} of {count}", number + 1);
@@ -115,10 +121,11 @@ impl Inspector {
                 }
             });
         }
-        section(ui, "Labels", |ui| match labels {
-            LabelsShown::Own => bars::show(ui, view, comment, &mut self.leaf_only),
-            LabelsShown::Drawn(draw) => draw(ui, &mut self.leaf_only),
-        });
+        if own_labels {
+            section(ui, "Labels", |ui| {
+                bars::show(ui, view, comment, &mut self.leaf_only)
+            });
+        }
         if !view.scores.is_empty() {
             section(ui, "Scores", |ui| {
                 for score in &view.scores {
