@@ -2,7 +2,8 @@
 //! stand-in server's 1024-comment `bulk` stream (about 2 MB of JSON a page). Only recently shown
 //! pages stay parsed; a page shown again after it was let go is parsed again on the worker while
 //! the old one stays on screen, and comes back the same page; export, the advance rule and the
-//! overview of the whole history work on every page. The app itself does the same in
+//! overview of the whole history work on every page, and comparing a page that was let go
+//! parses it on the worker without touching the history. The app itself does the same in
 //! `tests/ui_history.rs`.
 
 use std::collections::VecDeque;
@@ -227,4 +228,54 @@ fn the_overview_of_the_whole_history_adds_up_the_pages() {
     let pages = &driver.state.pages;
     assert_eq!(pages.overview(OverviewScope::ShownPage).comments(), 0);
     assert_eq!(pages.overview(OverviewScope::History).comments(), 3 * 1024);
+}
+
+#[test]
+fn a_page_let_go_compares_with_the_shown_one_and_the_history_stays_as_it_was() {
+    let mut driver = Driver::on_bulk();
+    for _ in 0..4 {
+        driver.fetch();
+    }
+    assert_eq!(driver.parsed(), [1, 2, 3], "the first page is JSON only");
+    let generations = |d: &Driver| -> Vec<_> {
+        let pages = &d.state.pages.history;
+        pages.iter().map(|page| page.generation).collect()
+    };
+    let before = generations(&driver);
+
+    let asked = std::time::Instant::now();
+    assert_eq!(driver.act(Action::CompareWithShown(0)), 1);
+    driver.until("the comparison", |s| s.comparisons.running.is_none());
+    let took = asked.elapsed();
+    let open = driver.state.comparisons.open.as_ref().expect("compared");
+    let summary = open.comparison.summary;
+    assert_eq!(
+        (
+            summary.in_both,
+            summary.changed,
+            summary.only_in_a,
+            summary.only_in_b
+        ),
+        (1024, 0, 0, 0),
+        "the stream did not move: the same comments, the same predictions"
+    );
+    assert!(
+        open.comparison.notes.is_empty(),
+        "{:?}",
+        open.comparison.notes
+    );
+    assert_eq!(
+        open.a.page.index.results.len(),
+        1024,
+        "A parsed on the worker"
+    );
+    eprintln!("compared two pages of 1024 comments, one parsed again, in {took:?}");
+
+    assert_eq!(generations(&driver), before, "nothing lost or reordered");
+    assert_eq!(
+        driver.parsed(),
+        [1, 2, 3],
+        "the page compared is not kept parsed"
+    );
+    assert_eq!(driver.state.pages.shown, Some(3), "the shown page stays");
 }

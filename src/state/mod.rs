@@ -4,6 +4,8 @@
 
 mod catalog;
 mod compare;
+#[cfg(test)]
+mod compare_tests;
 mod connection;
 mod directory;
 mod files;

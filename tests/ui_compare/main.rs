@@ -480,3 +480,45 @@ fn the_shown_page_compares_with_a_file_and_the_table_lists_its_known_differences
         "a file compared joins nothing"
     );
 }
+
+#[test]
+fn a_comparison_of_1100_comments_lays_out_only_the_rows_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |probability: f64| {
+        let results = (0..1100)
+            .map(|i| result(&format!("c.{i:04}"), &[("Complaint", probability)]))
+            .collect();
+        fetch_page(results)
+    };
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    write_export(&a, &page(0.3), &source("acme-ops/claims/new-claims", None));
+    write_export(&b, &page(0.6), &source("acme-ops/claims/new-claims", None));
+    let (mut harness, answers) = offline(vec![a]);
+    compare_with(&mut harness, &answers, &b);
+    wait_for_label(
+        &mut harness,
+        "1100 comments in both (1100 changed, 0 unchanged), 0 only in A, 0 only in B; labels: \
+         1100 entered, 0 left, 1100 changed; general fields: 0 added, 0 removed.",
+    );
+    let laid_out = harness
+        .query_all_by_role(Role::Button)
+        .filter(|node| {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            label.starts_with("c.") && label.len() == 6
+        })
+        .count();
+    assert!(
+        (3..60).contains(&laid_out),
+        "{laid_out} rows laid out of 1100"
+    );
+    harness.get_by_role_and_label(Role::Button, "c.0000");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "c.1099")
+            .is_none()
+    );
+    assert_eq!(
+        row_texts(&harness, "c.0000"),
+        ["changed", "Complaint", "Complaint 0.300 → 0.600 (+0.300)"]
+    );
+}
