@@ -140,16 +140,22 @@ impl AppState {
     }
 
     /// Closes the comparison on screen (and forgets one on its way).
-    pub(super) fn close_comparison(&mut self) {
+    pub(super) fn close_comparison(&mut self) -> Vec<Command> {
         self.comparisons.running = None;
         self.comparisons.open = None;
+        Vec::new()
     }
 
-    pub(super) fn compared(&mut self, id: RequestId, result: Result<Box<Compared>, CompareError>) {
+    /// The worker's answer: the comparison shown, or why there is none (the one before stays).
+    pub(super) fn compared(
+        &mut self,
+        id: RequestId,
+        result: Result<Box<Compared>, CompareError>,
+    ) -> Vec<Command> {
         let Some((_, [origin_a, origin_b])) =
             self.comparisons.running.take_if(|(asked, _)| *asked == id)
         else {
-            return;
+            return Vec::new();
         };
         match result {
             Ok(compared) => {
@@ -171,6 +177,7 @@ impl AppState {
             // The file or page is what it is: comparing again would say the same.
             Err(err) => self.show_error(err.to_string(), None),
         }
+        Vec::new()
     }
 
     /// `acme-ops/claims/new-claims on cloud.example.com, fetch route, fetched at 10:15:03` for

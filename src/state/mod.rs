@@ -246,10 +246,7 @@ impl AppState {
             Action::CompareWithFile => self.compare_with_file(),
             Action::CompareWithPath(path) => self.compare_with_path(path),
             Action::CompareWithShown(n) => self.compare_with_shown(n),
-            Action::CloseComparison => {
-                self.close_comparison();
-                Vec::new()
-            }
+            Action::CloseComparison => self.close_comparison(),
             Action::DismissPathPrompt => {
                 self.files.prompt = None;
                 Vec::new()
@@ -310,10 +307,7 @@ impl AppState {
             }
             Event::OpenPathChosen { id, paths } => self.open_path_chosen(id, paths),
             Event::ComparePathChosen { id, path } => self.compare_path_chosen(id, path),
-            Event::Compared { id, result } => {
-                self.compared(id, result);
-                Vec::new()
-            }
+            Event::Compared { id, result } => self.compared(id, result),
             Event::Opened { id, path, result } => self.opened(id, path, result),
             Event::StreamsOfDataset {
                 id,

@@ -69,8 +69,9 @@ fn files_given_out_of_order_join_the_history_in_the_order_they_were_fetched() {
         ["thursday.json".to_owned(), "friday.json".to_owned()]
     );
 
-    // The page history lists them so, and Monday compares with Friday across the week.
-    click(&mut harness, "Page history…");
+    // The page history (Ctrl+Shift+D) lists them so, and Monday compares with Friday.
+    let ctrl_shift = egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT);
+    harness.key_press_modifiers(ctrl_shift, egui::Key::D);
     wait_for_label(
         &mut harness,
         "1. monday.json, fetch route, fetched 2026-11-30T09:00:00Z",

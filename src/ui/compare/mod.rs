@@ -41,11 +41,6 @@ impl CompareView {
         true
     }
 
-    /// The row clicked, an index into [`Comparison::comments`].
-    pub fn selected(&self) -> Option<usize> {
-        self.selected
-    }
-
     fn select(&mut self, row: Option<usize>) {
         if row != self.selected {
             self.selected = row;
