@@ -115,6 +115,10 @@ fn pages_of_another_stream_or_route_are_said_and_still_compared_by_uid() {
         "{said:?}"
     );
     harness.get_by_label("No comment differs.");
+    click(&mut harness, "Also list the 3 comments that did not change");
+    let rows = ["c.1", "c.2", "c.3"].map(str::to_owned);
+    assert_eq!(table_rows(&harness, &rows), rows, "in page order");
+    assert_eq!(row_texts(&harness, "c.2"), ["unchanged"]);
 
     // A bare /results response of the same comment uids.
     let body = json!({"status": "ok", "results": [

@@ -37,7 +37,9 @@ impl CompareView {
         }
         self.seen = open.number;
         self.show_unchanged = false;
-        self.select(Some(0).filter(|_| open.comparison.changed().next().is_some()));
+        // Another comparison's pages: nothing kept for the last one's comment holds.
+        self.selected = Some(0).filter(|_| open.comparison.changed().next().is_some());
+        self.detail.forget_selection();
         true
     }
 
@@ -121,10 +123,11 @@ impl CompareView {
 
 /// How many rows the table has: the comments that differ (they come first), or all of them.
 fn rows(comparison: &Comparison, show_unchanged: bool) -> usize {
+    let summary = &comparison.summary;
     if show_unchanged {
         comparison.comments.len()
     } else {
-        comparison.changed().count()
+        summary.changed + summary.only_in_a + summary.only_in_b
     }
 }
 
