@@ -8,6 +8,7 @@ use egui_kittest::Harness;
 use serde_json::{Value, json};
 
 use streamlens::api::{Page, Route};
+use streamlens::inspect::overview::LabelColours;
 use streamlens::inspect::{PageGeneration, PageIndex};
 use streamlens::ui::inspect::Inspector;
 
@@ -49,7 +50,8 @@ fn harness(count: usize) -> Harness<'static, View> {
         .with_size([1400.0, 900.0])
         .build_ui_state(
             |ui, view: &mut View| {
-                (view.inspector).show(ui, PageGeneration(1), &view.page, &view.index)
+                let colours = LabelColours::default();
+                (view.inspector).show(ui, PageGeneration(1), &view.page, &view.index, &colours)
             },
             view,
         );

@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use crate::api::{ClientConfig, Token};
 use crate::state::{Action, AppState, Settings};
-use crate::ui::central::Views;
+use crate::ui::central::{self, Views};
 use crate::ui::commands::{Command, Outcome, Shortcuts, Situation};
 use crate::ui::inspect::{InspectCommand, Inspector};
-use crate::ui::{self, Drafts, Requests};
+use crate::ui::{self, CentralView, Drafts, Requests};
 use crate::worker::{Dialogs, KeyringChoice, Worker};
 
 /// The keys of what is remembered in eframe's storage (`app.ron`): nothing secret.
@@ -53,7 +53,8 @@ pub struct App {
     drafts: Drafts,
     /// The inspector's view state (selection, filter, toggles): the UI's own, not the app's.
     inspector: Inspector,
-    /// Which view the central area shows, and the compare view's own state.
+    /// Which view the central area shows, and the compare view's and the overview's own
+    /// state.
     views: Views,
     shortcuts: Shortcuts,
     worker: Worker,
@@ -117,6 +118,11 @@ impl App {
         &self.inspector
     }
 
+    /// The view in the centre, for tests.
+    pub fn central_view(&self) -> CentralView {
+        self.views.central
+    }
+
     pub fn act(&mut self, action: Action) {
         let commands = self.state.handle(action);
         self.send_all(commands);
@@ -143,12 +149,21 @@ impl App {
             match command.run(ctx, &self.state, &mut self.drafts) {
                 Some(Outcome::Act(action)) => self.act(action),
                 Some(Outcome::Inspect(command)) => self.inspect(ctx, command),
+                Some(Outcome::Show(view)) => self.views.central = view,
                 None => {}
             }
         }
     }
 
+    /// Carries out an inspector command; one that shows a comment or its filter brings the
+    /// inspector to the centre.
     fn inspect(&mut self, ctx: &egui::Context, command: InspectCommand) {
+        if matches!(
+            command,
+            InspectCommand::Select(_) | InspectCommand::FocusFilter
+        ) {
+            self.views.central = CentralView::Inspector;
+        }
         if let Some(shown) = self.state.pages.current() {
             let generation = shown.entry.generation;
             (self.inspector).apply(command, generation, shown.page, shown.index, ctx);
@@ -186,9 +201,9 @@ impl eframe::App for App {
         let mut requests = Requests::default();
         let selected = self.inspector.selected().is_some();
         let now = Situation::new(&self.state, &self.drafts, selected);
-        let (inspector, views, state) = (&mut self.inspector, &mut self.views, &self.state);
-        ui::show(ui, &now, &mut self.drafts, &mut requests, |ui, actions| {
-            ui::central::show(ui, state, views, inspector, actions);
+        let (inspector, views) = (&mut self.inspector, &mut self.views);
+        ui::show(ui, &now, &mut self.drafts, &mut requests, |ui, requests| {
+            central::show(ui, &now, views, inspector, requests);
         });
 
         // What menus, buttons and the palette asked for shows in the next frame.

@@ -1,5 +1,6 @@
-//! Words every layer writes the same way: counts with their noun, percentages, texts cut at a
-//! character boundary, and case folding for search. Nothing else; no dependencies.
+//! Words every layer writes the same way: counts with their noun, percentages (whole, or to a
+//! tenth for validation figures), texts cut at a character boundary, and case folding for
+//! search. Nothing else; no dependencies.
 
 /// `1 comment`, `3 comments`: the count and its noun, which takes an `s` unless the count is 1.
 pub fn plural(count: usize, noun: &str) -> String {
@@ -14,6 +15,16 @@ pub fn plural(count: usize, noun: &str) -> String {
 pub fn percent(value: f64) -> String {
     if value.is_finite() {
         format!("{:.0}%", value * 100.0)
+    } else {
+        "?".to_owned()
+    }
+}
+
+/// `0.8534` as `85.3%`: for precision, recall and the thresholds read from a validation curve,
+/// where whole percentages would hide the differences between model versions.
+pub fn percent_tenths(value: f64) -> String {
+    if value.is_finite() {
+        format!("{:.1}%", value * 100.0)
     } else {
         "?".to_owned()
     }
@@ -93,6 +104,9 @@ mod tests {
         assert_eq!(percent(0.834), "83%");
         assert_eq!(percent(1.0), "100%");
         assert_eq!(percent(f64::NAN), "?");
+        assert_eq!(percent_tenths(0.8534), "85.3%");
+        assert_eq!(percent_tenths(0.35), "35.0%");
+        assert_eq!(percent_tenths(f64::INFINITY), "?");
     }
 
     #[test]

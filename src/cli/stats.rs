@@ -1,14 +1,14 @@
 //! `streamlens stats`: how each label a stream lets through does at the stream's threshold,
 //! read from the validation of the stream's model version, and optionally how another version
-//! would do. The same labels, entries and figures as the vendor's `re get stream-stats`.
+//! would do. The same labels, entries and figures as the vendor's `re get stream-stats`; the
+//! figures come from [`crate::inspect::stream_stats`], as the overview's do.
 
 use std::process::ExitCode;
 
-use serde::Serialize;
-
 use crate::api::{
-    Client, ClientConfig, CurveError, Endpoint, LabelCurve, LabelPath, StreamRef, ValidationError,
+    Client, ClientConfig, Endpoint, LabelCurve, LabelPath, StreamRef, ValidationError,
 };
+use crate::inspect::stream_stats::{StreamStat, label_stat, thresholds_on};
 
 use super::fetch::{token_from_environment, write_output};
 
@@ -35,24 +35,6 @@ pub struct StatsArgs {
 pub enum StatsFormat {
     Table,
     Json,
-}
-
-/// One label's figures, named as the vendor's `-o json` names them.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct StreamStat {
-    pub label_name: String,
-    pub threshold: f64,
-    pub precision: f64,
-    pub recall: f64,
-    /// The compared version at the same threshold.
-    pub compare_to_precision: Option<f64>,
-    pub compare_to_recall: Option<f64>,
-    /// The compared version where it keeps the same recall.
-    pub maintain_recall_precision: Option<f64>,
-    pub maintain_recall_threshold: Option<f64>,
-    /// The compared version where it keeps the same precision.
-    pub maintain_precision_recall: Option<f64>,
-    pub maintain_precision_threshold: Option<f64>,
 }
 
 /// Runs the command; every failure is one line on standard error and a non-zero exit.
@@ -98,10 +80,7 @@ pub async fn stream_stats(
     let version = model
         .version
         .ok_or_else(|| format!("The stream {stream} names no model version."))?;
-    let thresholds: Vec<(LabelPath, f64)> = (model.label_thresholds.iter())
-        .filter(|t| t.is_on())
-        .filter_map(|t| Some((t.name.clone(), t.threshold?)))
-        .collect();
+    let thresholds = thresholds_on(&model);
     let labels: Vec<LabelPath> = thresholds.iter().map(|(l, _)| l.clone()).collect();
 
     // The compared version's curves, for the labels it defines (the others stay "none").
@@ -147,41 +126,6 @@ fn readable(
         ValidationError::NotAvailable(why) => why.to_string(),
         ValidationError::Failed(err) => format!("A curve of model version {version}: {err}"),
     })
-}
-
-/// One label's figures: at the stream's threshold, and where the compared version keeps the
-/// same recall or precision (`None` where no entry does, as the vendor's tool shows "none").
-fn label_stat(
-    label: &LabelPath,
-    threshold: f64,
-    curve: &LabelCurve,
-    compared: Option<&LabelCurve>,
-) -> Result<StreamStat, CurveError> {
-    let at = curve.at_threshold(threshold)?;
-    let mut stat = StreamStat {
-        label_name: label.to_string(),
-        threshold,
-        precision: at.precision,
-        recall: at.recall,
-        compare_to_precision: None,
-        compare_to_recall: None,
-        maintain_recall_precision: None,
-        maintain_recall_threshold: None,
-        maintain_precision_recall: None,
-        maintain_precision_threshold: None,
-    };
-    if let Some(compared) = compared {
-        let same_threshold = compared.at_threshold(threshold)?;
-        let same_recall = compared.keeping_recall(at.recall)?;
-        let same_precision = compared.keeping_precision(at.precision)?;
-        stat.compare_to_precision = Some(same_threshold.precision);
-        stat.compare_to_recall = Some(same_threshold.recall);
-        stat.maintain_recall_precision = same_recall.map(|p| p.precision);
-        stat.maintain_recall_threshold = same_recall.map(|p| p.threshold);
-        stat.maintain_precision_recall = same_precision.map(|p| p.recall);
-        stat.maintain_precision_threshold = same_precision.map(|p| p.threshold);
-    }
-    Ok(stat)
 }
 
 /// One JSON object per label and line, as `re -o json` prints them.
@@ -260,21 +204,12 @@ mod tests {
     }
 
     #[test]
-    fn a_compared_version_is_read_where_it_keeps_recall_and_precision() {
+    fn the_table_has_the_vendors_columns_and_number_formats() {
         let stream = curve(&[1.0, 0.95, 0.8, 0.6, 0.3], &[0.1, 0.4, 0.7, 0.9, 1.0]);
         let other = curve(&[1.0, 0.97, 0.9, 0.8, 0.4], &[0.2, 0.5, 0.65, 0.75, 1.0]);
         let label = LabelPath::parse("A > B");
         let stat = label_stat(&label, 0.5, &stream, Some(&other)).unwrap();
-        assert_eq!((stat.precision, stat.recall), (0.8, 0.7));
-        assert_eq!(stat.compare_to_precision, Some(0.9));
-        assert_eq!(stat.compare_to_recall, Some(0.65));
-        // Recall 0.7 is first reached at 0.3; precision 0.8 last held at 0.3 too.
-        assert_eq!(stat.maintain_recall_threshold, Some(0.3));
-        assert_eq!(stat.maintain_recall_precision, Some(0.8));
-        assert_eq!(stat.maintain_precision_threshold, Some(0.3));
-        assert_eq!(stat.maintain_precision_recall, Some(0.75));
         let alone = label_stat(&label, 0.5, &stream, None).unwrap();
-        assert_eq!(alone.compare_to_precision, None);
         let text = table(&[stat, alone]);
         let lines: Vec<&str> = text.lines().collect();
         assert!(

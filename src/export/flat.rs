@@ -48,9 +48,13 @@ fn compact(json: &str) -> String {
 /// `subject` (the first message's), then one column per user property seen on the page (headed
 /// by its key as sent, e.g. `string:Mailbox`, in order of first appearance), then one per label
 /// predicted anywhere on the page (`label:Claim > New`, sorted) holding the probability (fetch
-/// route) or occurrence confidence (results route), empty where the comment does not have it.
+/// route) or occurrence confidence (results route), empty where the comment does not have it,
+/// then one per document score (`score:tone`, `score:quality_of_service`, in order of first
+/// appearance). Numbers are written as the shortest text that reads back to the same value, so
+/// nothing is rounded.
 pub fn csv(page: &Page) -> Vec<u8> {
     let mut properties: Vec<&str> = Vec::new();
+    let mut scores: Vec<&str> = Vec::new();
     let mut labels: BTreeSet<&LabelPath> = BTreeSet::new();
     let rows: Vec<BTreeMap<LabelPath, f64>> = page
         .results
@@ -64,6 +68,11 @@ pub fn csv(page: &Page) -> Vec<u8> {
             }
         }
         labels.extend(row.keys());
+        for (name, _) in result.scores(page.route) {
+            if !scores.contains(&name) {
+                scores.push(name);
+            }
+        }
     }
 
     let mut out = String::new();
@@ -72,6 +81,7 @@ pub fn csv(page: &Page) -> Vec<u8> {
         .to_vec();
     header.extend(properties.iter().map(|key| (*key).to_owned()));
     header.extend(labels.iter().map(|label| format!("label:{label}")));
+    header.extend(scores.iter().map(|name| format!("score:{name}")));
     push_record(&mut out, &header);
 
     for (result, values) in page.results.iter().zip(&rows) {
@@ -103,6 +113,11 @@ pub fn csv(page: &Page) -> Vec<u8> {
                 .iter()
                 .map(|label| values.get(*label).map(f64::to_string).unwrap_or_default()),
         );
+        let own = result.scores(page.route);
+        record.extend(scores.iter().map(|name| {
+            let value = own.iter().find(|(own, _)| own == name);
+            value.map(|(_, v)| v.to_string()).unwrap_or_default()
+        }));
         push_record(&mut out, &record);
     }
     out.into_bytes()

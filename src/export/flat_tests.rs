@@ -144,3 +144,34 @@ fn fetch_csv_has_a_column_per_property_and_label() {
         .collect();
     assert_eq!(labels, distinct.len());
 }
+
+#[test]
+fn csv_keeps_every_score_as_sent_not_as_shown() {
+    // Tone and quality of service are shown with one decimal; the CSV keeps every digit.
+    let page = Page::parse(
+        Route::Fetch,
+        Bytes::from_static(
+            br#"{"status": "ok", "results": [
+              {"comment": {"id": "1", "uid": "s.1"}, "labels": [],
+               "label_properties": [{"property_id": "0", "property_name": "tone", "value": -7.893252867390552},
+                                    {"property_id": "1", "property_name": "quality_of_service", "value": 1e-7}]},
+              {"comment": {"id": "2", "uid": "s.2"}, "labels": [],
+               "label_properties": [{"property_id": "1", "property_name": "quality_of_service", "value": 9.999999999999998}]}]}"#,
+        ),
+    )
+    .unwrap();
+    let records = read_csv(&String::from_utf8(csv(&page)).unwrap());
+    let at = |name: &str| records[0].iter().position(|h| h == name).unwrap();
+    let (tone, quality) = (at("score:tone"), at("score:quality_of_service"));
+    assert_eq!(records[1][tone].parse::<f64>().unwrap(), -7.893252867390552);
+    assert_eq!(records[1][quality].parse::<f64>().unwrap(), 1e-7);
+    assert_eq!(records[2][tone], "", "no tone on the second comment");
+    assert_eq!(
+        records[2][quality].parse::<f64>().unwrap(),
+        9.999999999999998
+    );
+    assert_eq!(
+        records[1][tone], "-7.893252867390552",
+        "a number, not defused"
+    );
+}

@@ -14,6 +14,8 @@
 //! - The overview of one page or of the whole history (per-label counts, the threshold what-if,
 //!   histograms, borderline order, label colours): [`overview`], from the compact
 //!   [`overview::PageColumns`] built beside the index.
+//! - How a stream's thresholds do on its model's validation, and another version's:
+//!   [`stream_stats`] (for `streamlens stats` and the overview alike).
 
 mod fields;
 mod filter;
@@ -23,6 +25,7 @@ pub mod overview;
 mod result_view;
 mod scores;
 mod spans;
+pub mod stream_stats;
 #[cfg(test)]
 mod test_pages;
 mod threads;
@@ -35,7 +38,7 @@ pub use highlight::highlight_segments;
 pub(crate) use labels::Thresholds;
 pub use labels::{LabelList, LabelRow, LabelState, Labels};
 pub use result_view::{FieldRef, PartHighlights, ResultView};
-pub use scores::{ScoreRow, scores, sentiment_word};
+pub use scores::{SCORE_SCALE, ScoreRow, scores, sentiment_word};
 pub use spans::{ContentPart, OffsetUnit, ResolvedSpan, SpanError, resolve_spans};
 pub use threads::{MessageRef, Thread, ThreadIndex, ThreadLabel};
 pub use time::{local_time, time_in};

@@ -2,8 +2,11 @@
 
 use crate::api::{Route, StreamResult};
 
-/// One document score, named for people. Values are shown as sent: tone runs −10..10 in the
-/// platform's UI, but the API documents no range, so nothing is clamped.
+/// Tone and quality of service run from −10 to 10, as the platform's UI shows them.
+pub const SCORE_SCALE: f64 = 10.0;
+
+/// One document score, named for people. `value` is as sent: the API documents no range, so
+/// nothing is clamped; only the bar stops at the scale's ends.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScoreRow {
     /// `Tone`, `Quality of service`, or the name as sent for anything newer.
@@ -11,35 +14,39 @@ pub struct ScoreRow {
     pub value: f64,
 }
 
+impl ScoreRow {
+    /// The value for people: one decimal, signed, with a true minus sign (`−7.9`, `+3.0`,
+    /// `0.0`). Exports keep the value as sent.
+    pub fn shown(&self) -> String {
+        let rounded = (self.value * 10.0).round() / 10.0;
+        if !rounded.is_finite() {
+            return "?".to_owned();
+        }
+        match rounded {
+            r if r > 0.0 => format!("+{r:.1}"),
+            r if r < 0.0 => format!("\u{2212}{:.1}", -r),
+            _ => "0.0".to_owned(),
+        }
+    }
+
+    /// How far a bar drawn from the middle reaches: −1 (the scale's low end) to 1; a value
+    /// beyond the scale fills its side, and one that is no number draws nothing.
+    pub fn bar(&self) -> f64 {
+        match self.value / SCORE_SCALE {
+            reach if reach.is_finite() => reach.clamp(-1.0, 1.0),
+            _ => 0.0,
+        }
+    }
+}
+
 /// The result's scores: `label_properties` on the fetch route, `prediction.scores` on the
-/// results route. Empty when the dataset has none; the results route leaves out scores of
-/// exactly 0, so an absent score there may mean zero.
+/// results route (read by [`StreamResult::scores`]). Empty when the dataset has none; the
+/// results route leaves out scores of exactly 0, so an absent score there may mean zero.
 pub fn scores(result: &StreamResult, route: Route) -> Vec<ScoreRow> {
-    let named: Vec<(Option<&str>, Option<f64>)> = match route {
-        Route::Fetch => result
-            .label_properties
-            .iter()
-            .map(|p| {
-                (
-                    p.property_name.as_deref().or(p.property_id.as_deref()),
-                    p.value,
-                )
-            })
-            .collect(),
-        Route::Results => result
-            .prediction
-            .iter()
-            .flat_map(|prediction| &prediction.scores)
-            .map(|score| (score.name.as_deref(), score.value))
-            .collect(),
-    };
-    named
-        .into_iter()
-        .filter_map(|(name, value)| {
-            Some(ScoreRow {
-                name: display_name(name?),
-                value: value?,
-            })
+    (result.scores(route).into_iter())
+        .map(|(name, value)| ScoreRow {
+            name: display_name(name),
+            value,
         })
         .collect()
 }
@@ -110,6 +117,25 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_score_reads_with_one_decimal_and_its_sign_and_its_bar_stops_at_the_scale() {
+        let row = |value| ScoreRow {
+            name: "Tone".into(),
+            value,
+        };
+        let tone = row(-7.893252867390552);
+        assert_eq!(tone.shown(), "\u{2212}7.9");
+        assert!((tone.bar() + 0.7893252867390552).abs() < 1e-12);
+        assert_eq!(row(3.0).shown(), "+3.0");
+        assert_eq!(row(0.04).shown(), "0.0");
+        assert_eq!(row(-0.04).shown(), "0.0", "no minus before a zero");
+        assert_eq!(row(12.0).shown(), "+12.0", "the text says how far");
+        assert_eq!(row(12.0).bar(), 1.0);
+        assert_eq!(row(-30.0).bar(), -1.0);
+        assert_eq!(row(f64::NAN).shown(), "?");
+        assert_eq!(row(f64::INFINITY).bar(), 0.0);
     }
 
     #[test]

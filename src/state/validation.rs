@@ -77,6 +77,51 @@ impl AppState {
         Some((key, labels.map(|t| t.name.clone()).collect()))
     }
 
+    /// Where the shown page's model validation is read: the dataset and model version its
+    /// export record names, on the connection it came from. Otherwise the sentence saying why
+    /// it cannot be read (no page, no record, no model, or another server than the one
+    /// connected, whose same-named dataset would be another model's).
+    pub fn shown_page_validation(&self) -> Result<ValidationKey, String> {
+        let Some(shown) = self.pages.current() else {
+            return Err("No page is shown.".to_owned());
+        };
+        let Some(record) = shown
+            .entry
+            .provenance
+            .as_ref()
+            .filter(|p| !p.dataset.is_empty())
+        else {
+            return Err(
+                "This page does not record the stream it came from, so its model's \
+                        validation cannot be read."
+                    .to_owned(),
+            );
+        };
+        let (project, dataset) = (&record.project, &record.dataset);
+        let Some(version) = record.model_version else {
+            return Err(format!(
+                "The page records no model version of {project}/{dataset} (its stream has no \
+                 model, or none was known), so there is no validation to read."
+            ));
+        };
+        match self.connection.connected() {
+            None => Err(format!(
+                "The model's validation is read from {}: connect to it to see it.",
+                record.host
+            )),
+            Some(connected) if connected.host != record.host => Err(format!(
+                "This page came from {}, not from {}, the server connected now: connect to it \
+                 to read its model's validation.",
+                record.host, connected.host
+            )),
+            Some(_) => Ok(ValidationKey {
+                project: project.clone(),
+                dataset: dataset.clone(),
+                version,
+            }),
+        }
+    }
+
     /// Loads the chosen stream's model version's validation, unless it is known already.
     pub(super) fn load_stream_validation(&mut self) -> Vec<Command> {
         match self.stream_validation_key() {

@@ -258,3 +258,74 @@ fn a_datasets_model_versions_are_listed_once() {
     let listing = &state.validations.listings[&("bank".to_owned(), "mail".to_owned())];
     assert!(matches!(listing, Known::Available(v) if v.len() == 2));
 }
+
+/// A page whose export record names `host`, `bank/mail` and `version`, added as the history
+/// adds any page (here as if opened from a file).
+fn page_recorded(state: &mut AppState, host: &str, version: Option<i64>) {
+    let page = crate::api::Page::parse(
+        crate::api::Route::Fetch,
+        r#"{"status": "ok", "results": []}"#.into(),
+    )
+    .unwrap();
+    let record = crate::export::Provenance {
+        host: host.into(),
+        project: "bank".into(),
+        dataset: "mail".into(),
+        stream: "triage".into(),
+        model_version: version,
+        ..Default::default()
+    };
+    let source = super::PageSource::File {
+        path: "page.json".into(),
+    };
+    state.add_shown(
+        crate::worker::FetchedPage::new(page, None, Some(record)),
+        source,
+    );
+}
+
+#[test]
+fn the_shown_pages_validation_is_read_only_where_the_page_came_from() {
+    let mut state = connected();
+    let none = state.shown_page_validation().unwrap_err();
+    assert_eq!(none, "No page is shown.");
+    // The test connection's host is 127.0.0.1:1.
+    page_recorded(&mut state, "127.0.0.1:1", Some(7));
+    assert_eq!(state.shown_page_validation(), Ok(key(7)));
+
+    page_recorded(&mut state, "cloud.uipath.com", Some(7));
+    let elsewhere = state.shown_page_validation().unwrap_err();
+    assert!(
+        elsewhere.contains("came from cloud.uipath.com, not from 127.0.0.1:1"),
+        "{elsewhere}"
+    );
+    page_recorded(&mut state, "127.0.0.1:1", None);
+    let no_model = state.shown_page_validation().unwrap_err();
+    assert!(
+        no_model.contains("records no model version of bank/mail"),
+        "{no_model}"
+    );
+
+    state.handle(Action::Disconnect);
+    page_recorded(&mut state, "127.0.0.1:1", Some(7));
+    let offline = state.shown_page_validation().unwrap_err();
+    assert!(
+        offline.contains("read from 127.0.0.1:1: connect"),
+        "{offline}"
+    );
+
+    let bare = crate::api::Page::parse(
+        crate::api::Route::Fetch,
+        r#"{"status": "ok", "results": []}"#.into(),
+    )
+    .unwrap();
+    let source = super::PageSource::File {
+        path: "bare.json".into(),
+    };
+    state.add_shown(crate::worker::FetchedPage::new(bare, None, None), source);
+    let unrecorded = state.shown_page_validation().unwrap_err();
+    assert!(
+        unrecorded.contains("does not record the stream"),
+        "{unrecorded}"
+    );
+}

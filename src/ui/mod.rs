@@ -11,6 +11,8 @@ mod fetch_bar;
 pub mod fonts;
 mod history;
 pub mod inspect;
+pub mod label_colours;
+pub mod overview;
 mod palette;
 mod picker;
 pub mod title;
@@ -23,6 +25,18 @@ use inspect::InspectCommand;
 
 pub use connect::{ConnectionForm, SecretText};
 pub use palette::Palette;
+
+/// Which view fills the window's centre under the fetch bar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CentralView {
+    /// The page's comments one at a time ([`inspect::Inspector`]).
+    #[default]
+    Inspector,
+    /// What the pages say about each label, and the threshold what-if ([`overview`]).
+    Overview,
+    /// Two pages compared comment by comment.
+    Compare,
+}
 
 /// Text being typed, before it becomes an action.
 #[derive(Debug, Default)]
@@ -50,13 +64,13 @@ pub struct Requests {
     pub inspect: Vec<InspectCommand>,
 }
 
-/// Draws the whole window. `central` draws the page itself (see [`central`]).
+/// Draws the whole window. `central` draws the page itself (see [`central::show`]).
 pub fn show(
     ui: &mut egui::Ui,
     now: &Situation,
     drafts: &mut Drafts,
     requests: &mut Requests,
-    central: impl FnOnce(&mut egui::Ui, &mut Vec<Action>),
+    central: impl FnOnce(&mut egui::Ui, &mut Requests),
 ) {
     let state = now.state;
     egui::Panel::top("menu").show(ui, |ui| top_bar::show(ui, now, &mut requests.commands));
@@ -83,9 +97,10 @@ pub fn show(
             });
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        banner::show(ui, state, drafts, actions);
-        fetch_bar::show(ui, now, drafts, actions, &mut requests.commands);
+        banner::show(ui, state, drafts, &mut requests.actions);
+        let asked = &mut requests.commands;
+        fetch_bar::show(ui, now, drafts, &mut requests.actions, asked);
         ui.separator();
-        central(ui, actions);
+        central(ui, requests);
     });
 }

@@ -40,7 +40,8 @@ fn fetch_new_claims_shows_what_the_first_comment_has() {
         "Claim 97%, the stream has no threshold for this label",
         "Claim > New 88%, above the stream's threshold 63%",
         "sentiment: negative (-0.42)",
-        "Tone: -3.5",
+        "Tone \u{2212}3.5 on a scale of \u{2212}10 to 10",
+        "\u{2212}3.5",
         "policy_number",
         "XE-182943",
         "in message 1 subject: “XE-182943”",
@@ -100,7 +101,8 @@ fn results_route_shows_occurrence_extraction_and_fields() {
         "General fields",
         "date",
         "2025-11-03",
-        "Tone: -3.5",
+        "Tone \u{2212}3.5 on a scale of \u{2212}10 to 10",
+        "\u{2212}3.5",
     ] {
         assert!(shown(&harness, present), "{present:?} is shown");
     }

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use streamlens::api::{Page, Route, Stream, StreamModel};
+use streamlens::inspect::overview::{LabelColours, PageColumns};
 use streamlens::inspect::{PageGeneration, PageIndex};
 use streamlens::ui::commands::{Command, Shortcuts};
 use streamlens::ui::inspect::{InspectCommand, Inspector};
@@ -21,6 +22,8 @@ pub(crate) struct View {
     pub(crate) inspector: Inspector,
     pub(crate) page: Page,
     pub(crate) index: PageIndex,
+    /// The run's label colours, learned as the app learns them when a page arrives.
+    pub(crate) colours: LabelColours,
     /// Which page it is: a new number says a new page, as the history does.
     pub(crate) generation: PageGeneration,
     /// Commands applied at the start of the next frame, as the app does.
@@ -86,10 +89,19 @@ pub(crate) fn harness_from(
     model: Option<&StreamModel>,
 ) -> Harness<'static, View> {
     let index = PageIndex::build(&page, model);
+    let mut colours = LabelColours::default();
+    colours.learn(
+        model
+            .iter()
+            .flat_map(|m| &m.label_thresholds)
+            .map(|t| &t.name),
+    );
+    colours.learn(PageColumns::build(&index).labels());
     let view = View {
         inspector: Inspector::default(),
         page,
         index,
+        colours,
         generation: PageGeneration(1),
         commands: Vec::new(),
         keys: false,
@@ -111,7 +123,7 @@ pub(crate) fn harness_from(
                     .apply(command, view.generation, &view.page, &view.index, ui.ctx());
             }
             view.inspector
-                .show(ui, view.generation, &view.page, &view.index);
+                .show(ui, view.generation, &view.page, &view.index, &view.colours);
             view.shortcuts.end_frame(ui.ctx());
             ui.ctx().output(|output| {
                 for command in &output.commands {

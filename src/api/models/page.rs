@@ -64,6 +64,27 @@ pub struct StreamResult {
     pub raw_range: Range<usize>,
 }
 
+impl StreamResult {
+    /// The document scores (tone, quality of service) as sent, by the name the API gives them
+    /// (`tone`, `quality_of_service`; on the fetch route the property's id where it has no
+    /// name): `label_properties` on the fetch route, `prediction.scores` on the results route.
+    /// Scores without a name or a value are left out.
+    pub fn scores(&self, route: Route) -> Vec<(&str, f64)> {
+        let named: Vec<(Option<&SmolStr>, Option<f64>)> = match route {
+            Route::Fetch => (self.label_properties.iter())
+                .map(|p| (p.property_name.as_ref().or(p.property_id.as_ref()), p.value))
+                .collect(),
+            Route::Results => (self.prediction.iter())
+                .flat_map(|prediction| &prediction.scores)
+                .map(|score| (score.name.as_ref(), score.value))
+                .collect(),
+        };
+        (named.into_iter())
+            .filter_map(|(name, value)| Some((name?.as_str(), value?)))
+            .collect()
+    }
+}
+
 /// Something wrong with one comment that did not cost the rest of the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseProblem {

@@ -47,3 +47,24 @@ pub fn button(
     }
     response
 }
+
+/// A tab of the window's centre that shows a view: its own short `label`, selected while its
+/// view is shown, with the command's tooltip and shortcuts.
+pub fn tab(
+    ui: &mut egui::Ui,
+    command: Command,
+    label: &str,
+    selected: bool,
+    now: &Situation,
+    requested: &mut Vec<Command>,
+) {
+    let response = ui
+        .add_enabled(
+            command.available(now),
+            egui::Button::selectable(selected, label),
+        )
+        .on_hover_text(command.hint(ui.ctx()));
+    if response.clicked() && !selected {
+        requested.push(command);
+    }
+}

@@ -15,7 +15,7 @@ mod tests;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-pub use draw::{button, menu_item};
+pub use draw::{button, menu_item, tab};
 pub use keys::Shortcuts;
 pub use run::{Outcome, Situation};
 
@@ -49,6 +49,8 @@ commands! {
     PreviousThread,
     SearchPage,
     CopyUid,
+    ShowInspector,
+    ShowOverview,
     Open,
     CompareWithFile,
     Export,
@@ -209,6 +211,19 @@ impl Command {
                 "Copy the selected comment's uid to the clipboard.",
                 const { &[ctrl_shift(Key::C)] },
                 Menu::Comment,
+            ),
+            ShowInspector => (
+                "Inspector",
+                "Show the page's comments one at a time: threads, messages, label bars.",
+                const { &[ctrl_shift(Key::I)] },
+                Menu::View,
+            ),
+            ShowOverview => (
+                "Overview",
+                "Show what the page, or every page of this run, says about each label, and what \
+                 another threshold would change (a what-if: nothing is written).",
+                const { &[ctrl_shift(Key::O)] },
+                Menu::View,
             ),
             Open => (
                 "Open…",

@@ -3,8 +3,8 @@
 use super::Command;
 use crate::export::ExportFormat;
 use crate::state::{Action, AppState};
-use crate::ui::Drafts;
 use crate::ui::inspect::InspectCommand;
+use crate::ui::{CentralView, Drafts};
 
 /// What decides whether a command can run now: the state, and the two facts of the UI's own
 /// that some commands need.
@@ -27,11 +27,13 @@ impl<'a> Situation<'a> {
     }
 }
 
-/// What a command asks of the parts it does not reach itself: the state, or the inspector.
+/// What a command asks of the parts it does not reach itself: the state, the inspector, or
+/// which view fills the window's centre.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     Act(Action),
     Inspect(InspectCommand),
+    Show(CentralView),
 }
 
 impl Command {
@@ -60,7 +62,8 @@ impl Command {
                     && now.reset_date_typed
             }
             NextComment | PreviousComment | NextThread | PreviousThread => has_comments,
-            SearchPage | Export | ExportJsonLines | ExportCsv | CompareWithFile => page.is_some(),
+            SearchPage | Export | ExportJsonLines | ExportCsv | CompareWithFile | ShowInspector
+            | ShowOverview => page.is_some(),
             CompareWithShown => page.is_some() && pages.history.len() > 1,
             CopyUid => page.is_some() && now.comment_selected,
             Disconnect => connected,
@@ -90,6 +93,8 @@ impl Command {
             NextComment | PreviousComment | NextThread | PreviousThread | SearchPage | CopyUid => {
                 Inspect(self.inspect()?)
             }
+            ShowInspector => Outcome::Show(CentralView::Inspector),
+            ShowOverview => Outcome::Show(CentralView::Overview),
             Open => Act(Action::Open),
             CompareWithFile => Act(Action::CompareWithFile),
             CompareWithShown => {

@@ -2,6 +2,7 @@
 //! both pages' label bars next to each other, each against its own page's thresholds.
 
 use crate::compare::CommentDiff;
+use crate::inspect::overview::LabelColours;
 use crate::state::{CompareSide, OpenComparison};
 
 use super::super::inspect::{Inspector, LabelsShown, label_bars, leaf_toggle};
@@ -11,6 +12,7 @@ pub(super) fn show(
     open: &OpenComparison,
     diff: &CommentDiff,
     detail: &mut Inspector,
+    colours: &LabelColours,
 ) {
     ui.label(what_changed(diff));
     // The comment's text as A has it, or B where A does not have it.
@@ -22,15 +24,11 @@ pub(super) fn show(
     let Some((side, index)) = shown else {
         return;
     };
-    let mut labels = |ui: &mut egui::Ui, leaf_only: &mut bool| paired(ui, open, diff, leaf_only);
+    let mut labels =
+        |ui: &mut egui::Ui, leaf_only: &mut bool| paired(ui, open, diff, colours, leaf_only);
     let page = &side.page;
-    detail.show_comment(
-        ui,
-        &page.page,
-        &page.index,
-        index,
-        LabelsShown::Drawn(&mut labels),
-    );
+    let labels = LabelsShown::Drawn(&mut labels);
+    detail.show_comment(ui, &page.page, &page.index, index, (colours, labels));
 }
 
 /// `Changed: entered Payments > Failed; largest probability change Complaint 0.543 → 0.625
@@ -66,7 +64,13 @@ fn what_changed(diff: &CommentDiff) -> String {
 }
 
 /// The leaf-only toggle once, then A's bars and B's bars in two columns.
-fn paired(ui: &mut egui::Ui, open: &OpenComparison, diff: &CommentDiff, leaf_only: &mut bool) {
+fn paired(
+    ui: &mut egui::Ui,
+    open: &OpenComparison,
+    diff: &CommentDiff,
+    colours: &LabelColours,
+    leaf_only: &mut bool,
+) {
     leaf_toggle(ui, leaf_only);
     let comparison = &open.comparison;
     let sides = [
@@ -81,7 +85,7 @@ fn paired(ui: &mut egui::Ui, open: &OpenComparison, diff: &CommentDiff, leaf_onl
             }
             ui.strong(heading);
             match found {
-                Some(found) => bars(ui, side, found.index, *leaf_only),
+                Some(found) => bars(ui, side, found.index, colours, *leaf_only),
                 None => {
                     ui.weak(format!("{name} does not have this comment."));
                 }
@@ -90,11 +94,17 @@ fn paired(ui: &mut egui::Ui, open: &OpenComparison, diff: &CommentDiff, leaf_onl
     });
 }
 
-fn bars(ui: &mut egui::Ui, side: &CompareSide, index: usize, leaf_only: bool) {
+fn bars(
+    ui: &mut egui::Ui,
+    side: &CompareSide,
+    index: usize,
+    colours: &LabelColours,
+    leaf_only: bool,
+) {
     let page = &side.page;
     if let (Some(view), Some(result)) =
         (page.index.results.get(index), page.page.results.get(index))
     {
-        label_bars(ui, view, &result.comment, leaf_only);
+        label_bars(ui, view, &result.comment, colours, leaf_only);
     }
 }

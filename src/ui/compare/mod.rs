@@ -81,7 +81,10 @@ impl CompareView {
         egui::CentralPanel::default().show(ui, |ui| {
             let diff = self.selected.and_then(|i| open.comparison.comments.get(i));
             match diff {
-                Some(diff) => comment::show(ui, open, diff, &mut self.detail),
+                Some(diff) => {
+                    let colours = &state.pages.colours;
+                    comment::show(ui, open, diff, &mut self.detail, colours)
+                }
                 None => {
                     ui.weak("Click a row to see its comment with both pages' label bars.");
                 }

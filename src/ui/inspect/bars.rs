@@ -1,22 +1,30 @@
-//! Label predictions as bars: the probability, the stream's threshold marked on the bar, and
-//! where the label stands in words as well as in colour.
+//! Label predictions as bars: the label's colour, the probability, the stream's threshold
+//! marked on the bar, and where the label stands in words as well as in colour.
 
 use egui::{Color32, Rect, Role, Sense, Stroke, WidgetInfo, vec2};
 
 use crate::api::Comment;
+use crate::inspect::overview::LabelColours;
 use crate::inspect::{LabelRow, LabelState, Labels, ResultView, sentiment_word};
 use crate::text::percent;
+use crate::ui::label_colours;
 
 const BAR_WIDTH: f32 = 260.0;
 const INDENT: f32 = 18.0;
 
 /// The labels of one result with the leaf-only toggle; says so when the stream has no model
 /// at all.
-pub(super) fn show(ui: &mut egui::Ui, view: &ResultView, comment: &Comment, leaf_only: &mut bool) {
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    view: &ResultView,
+    comment: &Comment,
+    colours: &LabelColours,
+    leaf_only: &mut bool,
+) {
     if matches!(&view.labels, Labels::Predicted(list) if !list.is_empty()) {
         leaf_toggle(ui, leaf_only);
     }
-    list(ui, view, comment, *leaf_only);
+    list(ui, view, comment, colours, *leaf_only);
 }
 
 /// Whether the bars show the taxonomy or only its most specific labels.
@@ -25,9 +33,15 @@ pub fn leaf_toggle(ui: &mut egui::Ui, leaf_only: &mut bool) {
         .on_hover_text("Only the most specific labels, highest first, with their full names");
 }
 
-/// The labels of one result as bars, each against the threshold `view` was built with, or in
-/// a sentence why there are none.
-pub fn list(ui: &mut egui::Ui, view: &ResultView, comment: &Comment, leaf_only: bool) {
+/// The labels of one result as bars, each in its colour of `colours` and against the threshold
+/// `view` was built with, or in a sentence why there are none.
+pub fn list(
+    ui: &mut egui::Ui,
+    view: &ResultView,
+    comment: &Comment,
+    colours: &LabelColours,
+    leaf_only: bool,
+) {
     let list = match &view.labels {
         Labels::NoModel => {
             ui.label("This stream has no model: no predictions");
@@ -41,19 +55,26 @@ pub fn list(ui: &mut egui::Ui, view: &ResultView, comment: &Comment, leaf_only: 
     };
     if leaf_only {
         for row in list.leaves() {
-            label_row(ui, row, comment, true);
+            label_row(ui, row, comment, colours, true);
         }
     } else {
         for row in list.rows() {
-            label_row(ui, row, comment, false);
+            label_row(ui, row, comment, colours, false);
         }
     }
 }
 
-fn label_row(ui: &mut egui::Ui, row: &LabelRow, comment: &Comment, flat: bool) {
+fn label_row(
+    ui: &mut egui::Ui,
+    row: &LabelRow,
+    comment: &Comment,
+    colours: &LabelColours,
+    flat: bool,
+) {
     let indent = if flat { 0.0 } else { row.depth as f32 * INDENT };
     ui.horizontal(|ui| {
         ui.add_space(indent);
+        label_colours::swatch(ui, label_colours::of(ui, colours, &row.path));
         bar(ui, row, flat);
         ui.colored_label(state_colour(ui, row.state), state_words(row));
     });

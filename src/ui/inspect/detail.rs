@@ -4,10 +4,11 @@
 use egui::{CollapsingHeader, ScrollArea};
 
 use crate::api::{Attachment, Page, StreamResult};
+use crate::inspect::overview::LabelColours;
 use crate::inspect::{PageIndex, ResultView, local_time};
 use crate::text::plural;
 
-use super::{Inspector, bars, fields, message, properties};
+use super::{Inspector, bars, fields, message, properties, scores};
 
 /// What the detail draws in its Labels section.
 pub enum LabelsShown<'a> {
@@ -19,9 +20,17 @@ pub enum LabelsShown<'a> {
 }
 
 impl Inspector {
-    pub(super) fn show_detail(&mut self, ui: &mut egui::Ui, page: &Page, index: &PageIndex) {
+    pub(super) fn show_detail(
+        &mut self,
+        ui: &mut egui::Ui,
+        page: &Page,
+        index: &PageIndex,
+        colours: &LabelColours,
+    ) {
         match self.selected {
-            Some(selected) => self.show_comment(ui, page, index, selected, LabelsShown::Own),
+            Some(selected) => {
+                self.show_comment(ui, page, index, selected, (colours, LabelsShown::Own))
+            }
             None => {
                 ui.weak("Select a comment on the left (J and K step through them).");
             }
@@ -29,8 +38,8 @@ impl Inspector {
     }
 
     /// Draws result `result` of `page` as the detail does: its uid, then its messages,
-    /// attachments, labels, scores, general fields and user properties, or its raw JSON.
-    /// Labels drawn by the caller come before the messages.
+    /// attachments, labels (each in its colour of `colours`), scores, general fields and user
+    /// properties, or its raw JSON. Labels drawn by the caller come before the messages.
     /// Another result than the selected one becomes the selection, opening at its top (see
     /// [`Inspector::forget_selection`] for another page's).
     pub fn show_comment(
@@ -39,7 +48,7 @@ impl Inspector {
         page: &Page,
         index: &PageIndex,
         result: usize,
-        labels: LabelsShown,
+        (colours, labels): (&LabelColours, LabelsShown),
     ) {
         let Some((result_json, view)) = page.results.get(result).zip(index.results.get(result))
         else {
@@ -65,7 +74,7 @@ impl Inspector {
             if self.raw_view {
                 self.raw.show(ui, result, page.raw_result(result_json));
             } else {
-                self.formatted(ui, page, result, result_json, view, labels);
+                self.formatted(ui, (page, result, result_json, view), colours, labels);
             }
         });
     }
@@ -73,10 +82,8 @@ impl Inspector {
     fn formatted(
         &mut self,
         ui: &mut egui::Ui,
-        page: &Page,
-        selected: usize,
-        result: &StreamResult,
-        view: &ResultView,
+        (page, selected, result, view): (&Page, usize, &StreamResult, &ResultView),
+        colours: &LabelColours,
         labels: LabelsShown,
     ) {
         let comment = &result.comment;
@@ -123,15 +130,11 @@ impl Inspector {
         }
         if own_labels {
             section(ui, "Labels", |ui| {
-                bars::show(ui, view, comment, &mut self.leaf_only)
+                bars::show(ui, view, comment, colours, &mut self.leaf_only)
             });
         }
         if !view.scores.is_empty() {
-            section(ui, "Scores", |ui| {
-                for score in &view.scores {
-                    ui.label(format!("{}: {}", score.name, score.value));
-                }
-            });
+            section(ui, "Scores", |ui| scores::show(ui, &view.scores));
         }
         if !view.general_fields.is_empty() {
             section(ui, "General fields", |ui| {

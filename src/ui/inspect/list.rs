@@ -1,21 +1,36 @@
-//! The thread list: the page's matching comments grouped by thread, and the order the
-//! navigation commands walk. Rebuilt only when the page or the filter changes; each frame lays
-//! out only the rows in view, so a page of 1024 comments draws as fast as one of 16.
+//! The thread list: the page's matching comments grouped by thread, or the overview's list of
+//! them ([`ListFocus`]), and the order the navigation commands walk. Rebuilt only when the
+//! page, the filter or the focus changes; each frame lays out only the rows in view, so a page
+//! of 1024 comments draws as fast as one of 16.
 
 use egui::ScrollArea;
 
 use crate::api::Page;
+use crate::inspect::overview::LabelColours;
 use crate::inspect::{PageFilter, PageGeneration, PageIndex};
 
 use super::filter_bar::Choices;
+use super::focus::ListFocus;
 use super::rows::{Row, draw_row, texts};
 use crate::text::plural;
+
+/// What a click in the list asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum ListClick {
+    Comment(usize),
+    /// Leave the overview's list for the page's threads.
+    AllComments,
+}
 
 #[derive(Debug, Default)]
 pub(super) struct ListCache {
     /// The page the cache was built for.
     page: Option<PageGeneration>,
     filter: PageFilter,
+    /// The revision of the focus the list was built for (see [`super::Inspector`]).
+    focus: u64,
+    /// The focus's comments on other pages than this one.
+    elsewhere: usize,
     choices: Choices,
     total: usize,
     rows: Vec<Row>,
@@ -37,9 +52,10 @@ impl ListCache {
         page: &Page,
         index: &PageIndex,
         filter: &PageFilter,
+        focus: (u64, Option<&ListFocus>),
     ) -> bool {
         let new_page = self.page != Some(generation);
-        if !new_page && self.filter == *filter {
+        if !new_page && self.filter == *filter && self.focus == focus.0 {
             return false;
         }
         if new_page {
@@ -47,7 +63,11 @@ impl ListCache {
         }
         self.page = Some(generation);
         self.filter = filter.clone();
-        self.rebuild(page, index);
+        self.focus = focus.0;
+        match focus.1 {
+            Some(focus) => self.rebuild_focused(generation, page, index, focus),
+            None => self.rebuild(page, index),
+        }
         new_page
     }
 
@@ -55,17 +75,48 @@ impl ListCache {
         &self.choices
     }
 
-    fn rebuild(&mut self, page: &Page, index: &PageIndex) {
+    /// Which results match the filter, and the list emptied for them.
+    fn start(&mut self, page: &Page, index: &PageIndex) -> Vec<bool> {
         let matching = index.filter(page, &self.filter);
         let mut matches = vec![false; page.results.len()];
         for &result in &matching {
             matches[result] = true;
         }
         self.total = page.results.len();
+        self.elsewhere = 0;
         self.rows.clear();
         self.order.clear();
         self.thread_starts.clear();
         self.place = vec![None; page.results.len()];
+        matches
+    }
+
+    /// The focus's comments of this page that match the filter, each alone, in its order.
+    fn rebuild_focused(
+        &mut self,
+        generation: PageGeneration,
+        page: &Page,
+        index: &PageIndex,
+        focus: &ListFocus,
+    ) {
+        let matches = self.start(page, index);
+        let mut on_page = 0;
+        for result in focus.on_page(generation) {
+            on_page += 1;
+            let shown = matches.get(result).copied().unwrap_or(false);
+            if !shown || self.place[result].is_some() {
+                continue;
+            }
+            self.thread_starts.push(self.order.len());
+            self.rows.push(Row::Alone { result });
+            self.place[result] = Some((self.order.len(), self.rows.len() - 1));
+            self.order.push(result);
+        }
+        self.elsewhere = focus.comments.len() - on_page;
+    }
+
+    fn rebuild(&mut self, page: &Page, index: &PageIndex) {
+        let matches = self.start(page, index);
         for (thread_index, thread) in index.threads.threads().iter().enumerate() {
             let shown: Vec<usize> = thread
                 .comments
@@ -131,33 +182,55 @@ impl ListCache {
         Some(self.place.get(result?).copied().flatten()?.0)
     }
 
-    /// Draws the count and the rows in view; returns the comment clicked.
+    /// Draws the count and the rows in view; returns what was clicked.
     pub(super) fn show(
         &mut self,
         ui: &mut egui::Ui,
-        page: &Page,
-        index: &PageIndex,
-        selected: Option<usize>,
-        reveal: bool,
-    ) -> Option<usize> {
-        let count = if self.filter == PageFilter::default() {
-            format!(
+        (page, index): (&Page, &PageIndex),
+        colours: &LabelColours,
+        focus: Option<&ListFocus>,
+        (selected, reveal): (Option<usize>, bool),
+    ) -> Option<ListClick> {
+        let mut clicked = None;
+        if let Some(focus) = focus {
+            ui.strong(&focus.title);
+            let mut count = format!("{} on this page", plural(self.order.len(), "comment"));
+            if self.elsewhere > 0 {
+                count.push_str(&format!(", {} on other pages", self.elsewhere));
+            }
+            if self.filter != PageFilter::default() {
+                count.push_str(" (matching the filter)");
+            }
+            ui.horizontal_wrapped(|ui| {
+                ui.label(count);
+                if ui.button("Show all comments").clicked() {
+                    clicked = Some(ListClick::AllComments);
+                }
+            });
+        } else if self.filter == PageFilter::default() {
+            ui.label(format!(
                 "{} in {}",
                 plural(self.total, "comment"),
                 plural(index.threads.len(), "thread")
-            )
+            ));
         } else {
-            format!("{} of {} comments match", self.order.len(), self.total)
-        };
-        ui.label(count);
+            ui.label(format!(
+                "{} of {} comments match",
+                self.order.len(),
+                self.total
+            ));
+            if let Some(label) = &self.filter.label {
+                ui.weak(format!("Filtered to {label}"));
+            }
+        }
         ui.separator();
         if self.rows.is_empty() {
-            ui.weak(if self.total == 0 {
-                "This page has no comments."
-            } else {
-                "No comment matches the filter."
+            ui.weak(match (self.total, focus) {
+                (0, _) => "This page has no comments.",
+                (_, Some(_)) => "None of these comments is on this page.",
+                (_, None) => "No comment matches the filter.",
             });
-            return None;
+            return clicked;
         }
 
         let font = egui::TextStyle::Body.resolve(ui.style());
@@ -177,18 +250,18 @@ impl ListCache {
                 area = area.vertical_scroll_offset(row_top + step - height);
             }
         }
-        let mut clicked = None;
+        let focus_label = focus.map(|focus| &focus.label);
         let output = area.show_rows(ui, row_height, self.rows.len(), |ui, range| {
             for row in &self.rows[range] {
                 let target = match *row {
                     Row::Thread { first, .. } => first,
-                    Row::Comment { result } => result,
+                    Row::Comment { result } | Row::Alone { result } => result,
                 };
                 let is_selected =
                     selected_row.is_some_and(|(_, r)| std::ptr::eq(row, &self.rows[r]));
-                let (line1, line2, indent) = texts(*row, page, index);
-                if draw_row(ui, row_height, indent, &line1, &line2, is_selected).clicked() {
-                    clicked = Some(target);
+                let text = texts(*row, page, index, colours, focus_label);
+                if draw_row(ui, row_height, &text, is_selected).clicked() {
+                    clicked = Some(ListClick::Comment(target));
                 }
             }
         });

@@ -6,21 +6,26 @@ mod bars;
 mod detail;
 mod fields;
 mod filter_bar;
+mod focus;
 mod list;
 mod message;
 mod properties;
 mod raw;
 mod rows;
+mod scores;
 
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::Page;
-use crate::inspect::{PageGeneration, PageIndex};
+use crate::api::{LabelPath, Page};
+use crate::inspect::overview::LabelColours;
+use crate::inspect::{LabelMode, PageGeneration, PageIndex};
+use list::ListClick;
 
 pub use bars::{leaf_toggle, list as label_bars};
 pub use detail::LabelsShown;
+pub use focus::{FocusKind, ListFocus};
 pub use properties::PropertySort;
 
 /// Something the app asks the inspector to do: what the commands of the registry
@@ -53,6 +58,15 @@ pub struct Inspector {
     filter: filter_bar::FilterBar,
     #[serde(skip)]
     list: list::ListCache,
+    /// The overview's list shown instead of the threads, and its revision (a new one each time
+    /// it is set, so the list knows to rebuild without comparing every comment).
+    #[serde(skip)]
+    focus: Option<ListFocus>,
+    #[serde(skip)]
+    focus_revision: u64,
+    /// A new list was asked for: its first comment is selected once it is built.
+    #[serde(skip)]
+    select_first: bool,
     /// Long bodies shown whole: (result, message).
     #[serde(skip)]
     expanded: HashSet<(usize, usize)>,
@@ -68,31 +82,82 @@ pub struct Inspector {
 
 impl Inspector {
     /// Draws the inspector into all of `ui`. `generation` tells a new page from the same page
-    /// drawn again: a new one opens on its first comment, and keeps the filter.
+    /// drawn again: a new one opens on its first comment, and keeps the filter. `colours` are
+    /// the run's label colours.
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,
         generation: PageGeneration,
         page: &Page,
         index: &PageIndex,
+        colours: &LabelColours,
     ) {
         self.refresh(generation, page, index);
         egui::Panel::top("inspect-filter").show(ui, |ui| {
             self.filter.show(ui, self.list.choices());
         });
-        self.list
-            .refresh(generation, page, index, &self.filter.filter);
         egui::Panel::left("inspect-threads")
             .resizable(true)
             .default_size(340.0)
             .min_size(180.0)
             .show(ui, |ui| {
-                let reveal = std::mem::take(&mut self.reveal_selected);
-                if let Some(clicked) = self.list.show(ui, page, index, self.selected, reveal) {
-                    self.select(Some(clicked));
-                }
+                self.show_list(ui, generation, page, index, colours);
             });
-        egui::CentralPanel::default().show(ui, |ui| self.show_detail(ui, page, index));
+        egui::CentralPanel::default().show(ui, |ui| self.show_detail(ui, page, index, colours));
+    }
+
+    /// Draws the comment list alone into `ui` (beside another view); returns the comment
+    /// clicked, which is selected too.
+    pub fn show_list(
+        &mut self,
+        ui: &mut egui::Ui,
+        generation: PageGeneration,
+        page: &Page,
+        index: &PageIndex,
+        colours: &LabelColours,
+    ) -> Option<usize> {
+        self.refresh(generation, page, index);
+        let reveal = std::mem::take(&mut self.reveal_selected);
+        let focus = self.focus.as_ref();
+        match (self.list).show(ui, (page, index), colours, focus, (self.selected, reveal))? {
+            ListClick::Comment(result) => {
+                self.select(Some(result));
+                Some(result)
+            }
+            ListClick::AllComments => {
+                self.set_focus(None);
+                None
+            }
+        }
+    }
+
+    /// Narrows the list to the comments with `label` (or a label under it), whatever their
+    /// probability, as the filter bar's label does; `None` lifts that part of the filter.
+    pub fn filter_label(&mut self, label: Option<LabelPath>) {
+        self.filter.filter.label = label;
+        self.filter.filter.label_mode = LabelMode::Any;
+    }
+
+    /// The label the list is narrowed to, if any.
+    pub fn filtered_label(&self) -> Option<&LabelPath> {
+        self.filter.filter.label.as_ref()
+    }
+
+    /// Shows the overview's list instead of the page's threads, or the threads again. A list
+    /// of another kind or label opens on its first comment; the same list at another
+    /// threshold keeps the selection.
+    pub fn set_focus(&mut self, focus: Option<ListFocus>) {
+        let what = |focus: &ListFocus| (focus.kind, focus.label.clone());
+        self.select_first = focus
+            .as_ref()
+            .is_some_and(|new| self.focus.as_ref().map(what) != Some(what(new)));
+        self.focus = focus;
+        self.focus_revision += 1;
+    }
+
+    /// The overview's list shown, if any.
+    pub fn focus(&self) -> Option<&ListFocus> {
+        self.focus.as_ref()
     }
 
     /// Carries out a command; call it inside a frame so that a copy reaches the clipboard.
@@ -134,11 +199,14 @@ impl Inspector {
         self.selected
     }
 
-    /// Rebuilds what the page or the filter changed. A new page shows its first comment at
-    /// once; nothing takes the keyboard, so J and K keep stepping through the list.
+    /// Rebuilds what the page, the filter or the focus changed. A new page shows its first
+    /// comment at once; nothing takes the keyboard, so J and K keep stepping through the list.
     fn refresh(&mut self, generation: PageGeneration, page: &Page, index: &PageIndex) {
-        if (self.list).refresh(generation, page, index, &self.filter.filter) {
+        let focus = (self.focus_revision, self.focus.as_ref());
+        if (self.list).refresh(generation, page, index, &self.filter.filter, focus) {
             self.forget_selection();
+            self.select_moved(self.list.step(None, 1));
+        } else if std::mem::take(&mut self.select_first) {
             self.select_moved(self.list.step(None, 1));
         }
     }

@@ -1,12 +1,20 @@
-//! Drawing one row of the thread list: two lines of text, painted rather than built from
-//! widgets, with an accessible name that says what the row shows.
+//! Drawing one row of the thread list: two lines of text and the comment's labels above their
+//! thresholds as chips in each label's colour, painted rather than built from widgets, with an
+//! accessible name that says what the row shows.
 
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{Align2, Color32, FontId, Rect, Role, Sense, TextFormat, WidgetInfo, vec2};
 
-use crate::api::{Page, StreamResult};
-use crate::inspect::{PageIndex, ResultView, local_time};
+use crate::api::{LabelPath, Page, StreamResult};
+use crate::inspect::overview::LabelColours;
+use crate::inspect::{LabelList, LabelState, PageIndex, ResultView, local_time};
 use crate::text::{percent, plural};
+use crate::ui::label_colours;
+
+/// Chips drawn at most on a row; the rest are counted (`+2`).
+const MOST_CHIPS: usize = 3;
+/// Characters of a label's name on a chip.
+const CHIP_CHARS: usize = 16;
 
 /// One line of the thread list.
 #[derive(Clone, Copy, Debug)]
@@ -16,12 +24,35 @@ pub(super) enum Row {
     Thread { thread: usize, first: usize },
     /// One comment of a thread that has several.
     Comment { result: usize },
+    /// One comment listed on its own, outside its thread (the overview's lists).
+    Alone { result: usize },
 }
 
-/// The two lines of a row and its indent.
-pub(super) fn texts(row: Row, page: &Page, index: &PageIndex) -> (String, String, f32) {
+/// What a row shows.
+pub(super) struct RowText {
+    pub line1: String,
+    pub line2: String,
+    pub indent: f32,
+    /// The comment's labels above their thresholds, the most specific of each branch: name and
+    /// colour number.
+    pub chips: Vec<(LabelPath, Option<usize>)>,
+}
+
+/// The texts of a row. `focus` is the label whose probability the row names (the overview's
+/// lists), instead of the comment's best label.
+pub(super) fn texts(
+    row: Row,
+    page: &Page,
+    index: &PageIndex,
+    colours: &LabelColours,
+    focus: Option<&LabelPath>,
+) -> RowText {
+    let chips = |result: usize| {
+        let list = index.results[result].label_list();
+        list.map(|list| chips(list, colours)).unwrap_or_default()
+    };
     match row {
-        Row::Thread { thread, .. } => {
+        Row::Thread { thread, first } => {
             let thread = &index.threads.threads()[thread];
             let subject = thread.subject.as_deref().unwrap_or("(no subject)");
             let mut details = vec![
@@ -32,7 +63,8 @@ pub(super) fn texts(row: Row, page: &Page, index: &PageIndex) -> (String, String
                 thread.started_text.clone(),
                 plural(thread.message_count(), "message"),
             ];
-            if thread.comment_count() > 1 {
+            let alone = thread.comment_count() == 1;
+            if !alone {
                 details.push(plural(thread.comment_count(), "comment"));
             }
             details.extend(
@@ -41,16 +73,53 @@ pub(super) fn texts(row: Row, page: &Page, index: &PageIndex) -> (String, String
                     .iter()
                     .map(|label| format!("{} {}", label.path, percent(label.probability))),
             );
-            (subject.to_owned(), join(details), 0.0)
+            RowText {
+                line1: subject.to_owned(),
+                line2: join(details),
+                indent: 0.0,
+                // A thread of several comments has their chips on their own rows.
+                chips: if alone { chips(first) } else { Vec::new() },
+            }
         }
-        Row::Comment { result } => {
-            let (first, rest) = comment_texts(&page.results[result], &index.results[result]);
-            (first, rest, 16.0)
+        Row::Comment { result } | Row::Alone { result } => {
+            let view = &index.results[result];
+            let (line1, line2) = comment_texts(&page.results[result], view, focus);
+            RowText {
+                line1,
+                line2,
+                indent: if matches!(row, Row::Comment { .. }) {
+                    16.0
+                } else {
+                    0.0
+                },
+                chips: chips(result),
+            }
         }
     }
 }
 
-fn comment_texts(result: &StreamResult, view: &ResultView) -> (String, String) {
+/// The labels the stream lets through, leaving out a parent when a label under it is let
+/// through too.
+fn chips(list: &LabelList, colours: &LabelColours) -> Vec<(LabelPath, Option<usize>)> {
+    let above: Vec<&LabelPath> = (list.rows().iter())
+        .filter(|row| row.state == LabelState::Above)
+        .map(|row| &row.path)
+        .collect();
+    (above.iter())
+        .filter(|path| {
+            !above
+                .iter()
+                .any(|other| other != *path && other.starts_with(path))
+        })
+        .map(|path| ((*path).clone(), colours.number(path)))
+        .collect()
+}
+
+fn comment_texts(
+    result: &StreamResult,
+    view: &ResultView,
+    focus: Option<&LabelPath>,
+) -> (String, String) {
     let messages = &result.comment.messages;
     let subject = result.comment.subject().unwrap_or("(no subject)");
     let from = messages
@@ -61,15 +130,25 @@ fn comment_texts(result: &StreamResult, view: &ResultView) -> (String, String) {
         .find_map(|m| m.sent_at.as_ref())
         .or(result.comment.timestamp.as_ref())
         .map(local_time);
-    let best = view
-        .label_list()
-        .and_then(|list| list.leaves().next())
-        .and_then(|row| Some(format!("{} {}", row.path, percent(row.probability?))));
+    let label = view.label_list().and_then(|list| match focus {
+        Some(focus) => {
+            let row = list.rows().iter().find(|row| &row.path == focus);
+            let probability = row.and_then(|row| row.probability);
+            Some(format!(
+                "{focus} {}",
+                probability.map_or("not predicted".to_owned(), percent)
+            ))
+        }
+        None => {
+            let best = list.leaves().next()?;
+            Some(format!("{} {}", best.path, percent(best.probability?)))
+        }
+    });
     let details = [
         Some(from.unwrap_or_else(|| "unknown sender".into())),
         time,
         Some(plural(messages.len(), "message")),
-        best,
+        label,
     ];
     (
         subject.to_owned(),
@@ -85,13 +164,11 @@ fn join(parts: Vec<String>) -> String {
         .join(" · ")
 }
 
-/// One row: painted rather than built from widgets, so that it costs two cached galleys.
+/// One row: painted rather than built from widgets, so that it costs a few cached galleys.
 pub(super) fn draw_row(
     ui: &mut egui::Ui,
     height: f32,
-    indent: f32,
-    line1: &str,
-    line2: &str,
+    text: &RowText,
     selected: bool,
 ) -> egui::Response {
     let (rect, response) =
@@ -102,28 +179,90 @@ pub(super) fn draw_row(
             ui.painter().rect_filled(rect, 3.0, visuals.weak_bg_fill);
         }
         let inner = Rect::from_min_max(
-            rect.min + vec2(4.0 + indent, 3.0),
+            rect.min + vec2(4.0 + text.indent, 3.0),
             rect.max - vec2(4.0, 3.0),
         );
         let font = egui::TextStyle::Body.resolve(ui.style());
+        let small = FontId::new(font.size * 0.85, font.family.clone());
+        let painter = ui.painter_at(rect);
+        let chips_width = paint_chips(ui, &painter, inner, &text.chips, small);
         let strong = ui.visuals().strong_text_color();
         let weak = ui.visuals().weak_text_color();
-        let top = line(ui, line1, font.clone(), strong, inner.width());
+        let subject_width = inner.width() - chips_width;
+        let top = line(ui, &text.line1, font.clone(), strong, subject_width);
         let bottom = line(
             ui,
-            line2,
+            &text.line2,
             FontId::new(font.size * 0.9, font.family),
             weak,
             inner.width(),
         );
-        let painter = ui.painter_at(rect);
         painter.galley(inner.min, top, strong);
         let at = Align2::LEFT_BOTTOM.anchor_size(inner.left_bottom(), bottom.size());
         painter.galley(at.min, bottom, weak);
     }
-    let name = format!("{line1}, {line2}");
+    let mut name = format!("{}, {}", text.line1, text.line2);
+    if !text.chips.is_empty() {
+        let names: Vec<String> = text.chips.iter().map(|(p, _)| p.to_string()).collect();
+        name.push_str(&format!(", above threshold: {}", names.join(", ")));
+    }
     response.widget_info(|| WidgetInfo::selected(Role::ListBoxOption, true, selected, &name));
     response
+}
+
+/// Paints the chips right-aligned on the first line; returns the width they take.
+fn paint_chips(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    inner: Rect,
+    chips: &[(LabelPath, Option<usize>)],
+    font: FontId,
+) -> f32 {
+    if chips.is_empty() {
+        return 0.0;
+    }
+    let gap = 4.0;
+    let mut galleys = Vec::new();
+    for (path, number) in chips.iter().take(MOST_CHIPS) {
+        let fill = label_colours::colour(ui.visuals(), *number);
+        let (name, cut) = crate::text::cut(path.leaf(), CHIP_CHARS);
+        let name = if cut {
+            format!("{name}…")
+        } else {
+            name.to_owned()
+        };
+        galleys.push((
+            label_colours::chip_galley(ui, &name, font.clone(), fill),
+            fill,
+        ));
+    }
+    let more = chips.len().saturating_sub(MOST_CHIPS);
+    let more = (more > 0).then(|| {
+        let weak = ui.visuals().weak_text_color();
+        painter.layout_no_wrap(format!("+{more}"), font, weak)
+    });
+    let mut x = inner.right();
+    let y = inner.top() + ui.text_style_height(&egui::TextStyle::Body) / 2.0;
+    if let Some(more) = more {
+        x -= more.size().x;
+        painter.galley(
+            egui::pos2(x, y - more.size().y / 2.0),
+            more,
+            Color32::PLACEHOLDER,
+        );
+        x -= gap;
+    }
+    for (galley, fill) in galleys.into_iter().rev() {
+        let width = label_colours::chip_size(&galley).x;
+        // Leave the subject at least half the row.
+        if x - width < inner.left() + inner.width() / 2.0 {
+            break;
+        }
+        x -= width;
+        label_colours::paint_chip(painter, egui::pos2(x, y), galley, fill);
+        x -= gap;
+    }
+    inner.right() - x
 }
 
 fn line(
