@@ -85,7 +85,7 @@ fn the_overview_is_reached_by_its_keys_its_menu_entry_and_the_palette() {
     let field = "Go to a command, a stream or a comment";
     harness
         .get_by_role_and_label(Role::TextInput, field)
-        .type_text("comment insp");
+        .type_text("inspector");
     harness.run_steps(2);
     harness.key_press(egui::Key::Enter);
     harness.run_steps(2);
