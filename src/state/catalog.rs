@@ -1,7 +1,7 @@
 //! Choosing project, then dataset, then stream, from the API's own listings.
 
 use crate::api::{ApiError, Dataset, Project, Stream, StreamRef};
-use crate::worker::{Command, ConnectionKind, RequestId};
+use crate::worker::{Command, ConnectionKind, RequestId, Task};
 
 use super::{Action, AppState, Directory, Settings};
 
@@ -83,7 +83,7 @@ impl AppState {
     pub(super) fn refresh_projects(&mut self) -> Vec<Command> {
         let id = self.next_id();
         self.catalog.projects = Listing::Loading(id);
-        vec![Command::ListProjects { id }]
+        vec![Task::ListProjects { id }.into()]
     }
 
     pub(super) fn choose_project(&mut self, project: String) -> Vec<Command> {
@@ -93,7 +93,7 @@ impl AppState {
         (catalog.dataset, catalog.stream) = (None, None);
         catalog.datasets = Listing::Loading(id);
         catalog.streams = Listing::Idle;
-        vec![Command::ListDatasets { id, project }]
+        vec![Task::ListDatasets { id, project }.into()]
     }
 
     pub(super) fn choose_dataset(&mut self, dataset: String) -> Vec<Command> {
@@ -105,11 +105,14 @@ impl AppState {
         catalog.dataset = Some(dataset.clone());
         catalog.stream = None;
         catalog.streams = Listing::Loading(id);
-        vec![Command::ListStreams {
-            id,
-            project,
-            dataset,
-        }]
+        vec![
+            Task::ListStreams {
+                id,
+                project,
+                dataset,
+            }
+            .into(),
+        ]
     }
 
     /// Chooses a stream of the listed dataset, and loads its model version's validation.

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use crate::compare::Comparison;
 use crate::inspect::PageGeneration;
-use crate::worker::{Command, CompareError, CompareInput, Compared, ComparedPage, RequestId};
+use crate::worker::{Command, CompareError, CompareInput, Compared, ComparedPage, RequestId, Task};
 
 use super::{AppState, HistoryPage, PageSource, PathPrompt};
 
@@ -65,7 +65,7 @@ impl AppState {
         }
         let id = self.next_id();
         self.comparisons.choosing = Some(id);
-        vec![Command::ChooseComparePath { id }]
+        vec![Task::ChooseComparePath { id }.into()]
     }
 
     pub(super) fn compare_path_chosen(
@@ -136,7 +136,7 @@ impl AppState {
     ) -> Vec<Command> {
         let id = self.next_id();
         self.comparisons.running = Some((id, [origin_a, origin_b]));
-        vec![Command::Compare { id, a, b }]
+        vec![Task::Compare { id, a, b }.into()]
     }
 
     /// Closes the comparison on screen (and forgets one on its way).

@@ -38,7 +38,7 @@ fn open_together(state: &mut AppState, files: Vec<(&str, Result<FetchedPage, Ope
     let paths = files.iter().map(|(path, _)| PathBuf::from(path)).collect();
     let mut commands = state.handle(Action::OpenPaths(paths));
     for (path, result) in files {
-        let [Command::Open { id, path: asked }] = commands.as_slice() else {
+        let [Command::Task(Task::Open { id, path: asked })] = commands.as_slice() else {
             panic!("one file at a time: {commands:?}");
         };
         assert_eq!(asked, Path::new(path), "in the order given");
@@ -120,18 +120,18 @@ fn files_opened_together_join_the_history_by_fetch_time_and_bare_responses_last(
 fn a_dialog_picking_several_files_opens_them_all() {
     let mut state = AppState::default();
     let commands = state.handle(Action::Open);
-    let [Command::ChooseOpenPath { id }] = commands.as_slice() else {
+    let [Command::Task(Task::ChooseOpenPath { id })] = commands.as_slice() else {
         panic!("a dialog first: {commands:?}");
     };
     let paths = vec!["b.json".into(), "a.json".into()];
     let commands = state.apply(Event::OpenPathChosen { id: *id, paths });
     assert!(
-        matches!(commands.as_slice(), [Command::Open { path, .. }] if path == Path::new("b.json"))
+        matches!(commands.as_slice(), [Command::Task(Task::Open { path, .. })] if path == Path::new("b.json"))
     );
     assert_eq!(state.files.queued, [PathBuf::from("a.json")]);
 }
 
-/// What the worker answers to `Command::Compare`, computed as it does from these pages.
+/// What the worker answers to `Task::Compare`, computed as it does from these pages.
 fn compared(a: &FetchedPage, b: &FetchedPage) -> Box<Compared> {
     fn side(page: &FetchedPage) -> Side<'_> {
         Side::new(&page.page, page.provenance.as_ref())
@@ -151,7 +151,7 @@ fn compared(a: &FetchedPage, b: &FetchedPage) -> Box<Compared> {
 
 fn compare_id(commands: &[Command]) -> (RequestId, &CompareInput, &CompareInput) {
     match commands {
-        [Command::Compare { id, a, b }] => (*id, a, b),
+        [Command::Task(Task::Compare { id, a, b })] => (*id, a, b),
         other => panic!("expected one comparison: {other:?}"),
     }
 }
@@ -238,7 +238,7 @@ fn a_failed_or_superseded_comparison_keeps_the_one_on_screen() {
 
     // File → Compare with…: a dialog; nothing chosen offers a typed path.
     let commands = state.handle(Action::CompareWithFile);
-    let [Command::ChooseComparePath { id }] = commands.as_slice() else {
+    let [Command::Task(Task::ChooseComparePath { id })] = commands.as_slice() else {
         panic!("a dialog first: {commands:?}");
     };
     assert!(

@@ -4,7 +4,7 @@ use crate::api::{Endpoint, Token};
 use crate::credentials::{Connection, CredentialError};
 use crate::demo_server::DEMO_STREAM;
 use crate::worker::{
-    Command, ConnectError, Connected, ConnectionKind, ConnectionSource, RequestId,
+    Command, ConnectError, Connected, ConnectionKind, ConnectionSource, RequestId, Task,
 };
 
 use super::{Action, AppState};
@@ -47,7 +47,7 @@ impl AppState {
             id,
             kind: source.kind(),
         };
-        vec![Command::Connect { id, source }]
+        vec![Task::Connect { id, source }.into()]
     }
 
     pub(super) fn connect_session(&mut self, endpoint: &str, token: Token) -> Vec<Command> {
@@ -69,24 +69,30 @@ impl AppState {
         let name = name.trim().to_owned();
         if let (Some(old), true, true) = (&replaces, endpoint.trim().is_empty(), token.is_empty()) {
             let id = self.next_id();
-            return vec![Command::RenameConnection {
-                id,
-                old: old.clone(),
-                new: name,
-            }];
+            return vec![
+                Task::RenameConnection {
+                    id,
+                    old: old.clone(),
+                    new: name,
+                }
+                .into(),
+            ];
         }
         match self.endpoint(endpoint) {
             Some(endpoint) => {
                 let id = self.next_id();
-                vec![Command::SaveConnection {
-                    id,
-                    connection: Connection {
-                        name,
-                        endpoint,
-                        token,
-                    },
-                    replaces,
-                }]
+                vec![
+                    Task::SaveConnection {
+                        id,
+                        connection: Connection {
+                            name,
+                            endpoint,
+                            token,
+                        },
+                        replaces,
+                    }
+                    .into(),
+                ]
             }
             None => Vec::new(),
         }
@@ -94,7 +100,7 @@ impl AppState {
 
     pub(super) fn delete_connection(&mut self, name: String) -> Vec<Command> {
         let id = self.next_id();
-        vec![Command::DeleteConnection { id, name }]
+        vec![Task::DeleteConnection { id, name }.into()]
     }
 
     pub(super) fn disconnect(&mut self) {

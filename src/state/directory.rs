@@ -5,7 +5,7 @@
 //! the directory, is new on every connection.
 
 use crate::api::{ApiError, Stream, StreamRef};
-use crate::worker::{Command, RequestId};
+use crate::worker::{Command, RequestId, Task};
 
 use super::AppState;
 
@@ -43,7 +43,7 @@ impl AppState {
             loading: Some(id),
             ..Directory::default()
         };
-        vec![Command::ListAllStreams { id }]
+        vec![Task::ListAllStreams { id }.into()]
     }
 
     /// Chooses `stream` as the picker would: its project, then its dataset and the stream
@@ -109,11 +109,11 @@ mod tests {
     use crate::api::{ApiError, Dataset, ErrorKind, Stream};
     use crate::state::tests::connected;
     use crate::state::{Action, AppState};
-    use crate::worker::{Command, Event, RequestId};
+    use crate::worker::{Command, Event, RequestId, Task};
 
     fn listing(state: &mut AppState) -> Option<RequestId> {
         match state.handle(Action::ListAllStreams).as_slice() {
-            [Command::ListAllStreams { id }] => Some(*id),
+            [Command::Task(Task::ListAllStreams { id })] => Some(*id),
             [] => None,
             other => panic!("unexpected {other:?}"),
         }
@@ -199,7 +199,7 @@ mod tests {
         let mut state = connected();
         let wanted = "p2/d2/s2".parse().unwrap();
         let commands = state.handle(Action::GoToStream(wanted));
-        let [Command::ListDatasets { id, project }] = commands.as_slice() else {
+        let [Command::Task(Task::ListDatasets { id, project })] = commands.as_slice() else {
             panic!("the project's datasets first: {commands:?}");
         };
         assert_eq!(project, "p2");
@@ -210,7 +210,7 @@ mod tests {
             id: *id,
             result: Ok(datasets),
         });
-        let [Command::ListStreams { id, dataset, .. }] = commands.as_slice() else {
+        let [Command::Task(Task::ListStreams { id, dataset, .. })] = commands.as_slice() else {
             panic!("then the dataset's streams: {commands:?}");
         };
         assert_eq!(dataset, "d2");

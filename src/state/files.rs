@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::export::{ExportError, ExportFormat, OpenError, Provenance, suggested_file_name};
 use crate::inspect::PageGeneration;
 use crate::text::plural;
-use crate::worker::{Command, FetchedPage, RequestId};
+use crate::worker::{Command, FetchedPage, RequestId, Task};
 
 use super::history::PARSED_BUDGET;
 use super::{AppState, HistoryPage, PageSource};
@@ -80,7 +80,7 @@ impl AppState {
         let suggested_name = suggested_name(shown.entry, format);
         let id = self.next_id();
         self.files.saving = Some((id, format));
-        vec![Command::ChooseSavePath { id, suggested_name }]
+        vec![Task::ChooseSavePath { id, suggested_name }.into()]
     }
 
     pub(super) fn export_to_typed_path(
@@ -97,7 +97,7 @@ impl AppState {
     pub(super) fn open(&mut self) -> Vec<Command> {
         let id = self.next_id();
         self.files.opening = Some(id);
-        vec![Command::ChooseOpenPath { id }]
+        vec![Task::ChooseOpenPath { id }.into()]
     }
 
     pub(super) fn open_paths(&mut self, paths: Vec<PathBuf>) -> Vec<Command> {
@@ -123,13 +123,16 @@ impl AppState {
                 ..Provenance::default()
             });
         let page = shown.page.clone();
-        vec![Command::Export {
-            id,
-            path,
-            page,
-            provenance: Box::new(provenance),
-            format,
-        }]
+        vec![
+            Task::Export {
+                id,
+                path,
+                page,
+                provenance: Box::new(provenance),
+                format,
+            }
+            .into(),
+        ]
     }
 
     pub(super) fn save_path_chosen(
@@ -216,7 +219,7 @@ impl AppState {
         };
         let id = self.next_id();
         self.files.opening = Some(id);
-        vec![Command::Open { id, path }]
+        vec![Task::Open { id, path }.into()]
     }
 
     /// Adds the pages opened together to the history, shows the last, and says what happened.

@@ -12,7 +12,7 @@ use crate::api::{ApiError, Page, Route};
 use crate::export::Provenance;
 use crate::inspect::overview::{LabelColours, Overview, PageColumns};
 use crate::inspect::{PageGeneration, PageIndex};
-use crate::worker::{Command, FetchedPage, RequestId};
+use crate::worker::{Command, FetchedPage, RequestId, Task};
 
 use super::{AppState, PageSource, Running};
 
@@ -259,12 +259,15 @@ impl AppState {
         let model = entry.provenance.as_ref().map(Provenance::model);
         let id = self.next_id();
         self.pages.reparsing = Some((id, generation));
-        vec![Command::Reparse {
-            id,
-            raw,
-            route,
-            model,
-        }]
+        vec![
+            Task::Reparse {
+                id,
+                raw,
+                route,
+                model,
+            }
+            .into(),
+        ]
     }
 
     /// A page parsed again: shown, if it is still the one asked for and still in the history.

@@ -25,7 +25,7 @@ use std::path::PathBuf;
 
 use crate::api::{LabelPath, PageRequest, Route, StreamRef, Token};
 use crate::export::ExportFormat;
-use crate::worker::{Command, ConnectionSource, Event, RequestId, ValidationKey};
+use crate::worker::{Command, ConnectionSource, Event, RequestId, Task, ValidationKey};
 
 pub use catalog::{Catalog, Listing};
 pub use compare::{CompareOrigin, CompareSide, Comparisons, OpenComparison};
@@ -179,7 +179,7 @@ impl AppState {
 
     /// The commands that start the app: probing the keyring.
     pub fn start(&mut self) -> Vec<Command> {
-        vec![Command::OpenKeyring]
+        vec![Task::OpenKeyring.into()]
     }
 
     /// Every action goes straight to the one method that carries it out (in `connection.rs`,

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::api::{ApiError, ErrorKind, PageRequest, Progress, StreamRef, Timestamp};
-use crate::worker::{AdvanceError, Command, ConnectionKind, FetchedPage, RequestId};
+use crate::worker::{AdvanceError, Command, ConnectionKind, FetchedPage, RequestId, Task};
 
 use super::{Action, AppState};
 
@@ -138,13 +138,16 @@ impl AppState {
                 request,
                 sequence_id,
                 ..
-            } => vec![Command::Advance {
-                id,
-                stream,
-                request,
-                sequence_id,
-            }],
-            Confirm::Reset { stream, to } => vec![Command::Reset { id, stream, to }],
+            } => vec![
+                Task::Advance {
+                    id,
+                    stream,
+                    request,
+                    sequence_id,
+                }
+                .into(),
+            ],
+            Confirm::Reset { stream, to } => vec![Task::Reset { id, stream, to }.into()],
         }
     }
 

@@ -8,7 +8,7 @@ use crate::worker::{ConnectError, Connected, ConnectionKind, ConnectionSource, F
 pub(super) fn connected() -> AppState {
     let mut state = AppState::default();
     let commands = state.handle(Action::OpenDemo);
-    let [Command::Connect { id, .. }] = commands.as_slice() else {
+    let [Command::Task(Task::Connect { id, .. })] = commands.as_slice() else {
         panic!("connecting sends one command: {commands:?}");
     };
     let user: User = serde_json::from_str(r#"{"username":"demo"}"#).unwrap();
@@ -93,7 +93,7 @@ fn advance_is_sent_once_and_only_after_confirmation() {
     );
     let commands = state.handle(Action::Confirm);
     assert!(
-        matches!(commands.as_slice(), [Command::Advance { sequence_id, .. }] if sequence_id == "seq-9")
+        matches!(commands.as_slice(), [Command::Task(Task::Advance { sequence_id, .. })] if sequence_id == "seq-9")
     );
     assert!(
         state.handle(Action::Confirm).is_empty(),
@@ -123,7 +123,7 @@ fn an_empty_dialog_answer_offers_a_typed_path() {
     let mut state = connected();
     fetch_page(&mut state, "a");
     let commands = state.handle(Action::Export(ExportFormat::Csv));
-    let [Command::ChooseSavePath { id, .. }] = commands.as_slice() else {
+    let [Command::Task(Task::ChooseSavePath { id, .. })] = commands.as_slice() else {
         panic!("a dialog first: {commands:?}");
     };
     state.apply(Event::SavePathChosen {
@@ -139,7 +139,7 @@ fn an_empty_dialog_answer_offers_a_typed_path() {
         path: " /tmp/x.csv ".into(),
     });
     assert!(
-        matches!(commands.as_slice(), [Command::Export { path, format: ExportFormat::Csv, .. }] if path == std::path::Path::new("/tmp/x.csv"))
+        matches!(commands.as_slice(), [Command::Task(Task::Export { path, format: ExportFormat::Csv, .. })] if path == std::path::Path::new("/tmp/x.csv"))
     );
 }
 
@@ -147,7 +147,7 @@ fn an_empty_dialog_answer_offers_a_typed_path() {
 fn files_given_together_open_one_after_the_other_and_all_join_the_history() {
     let mut state = AppState::default();
     let open_command = |commands: Vec<Command>| match commands.as_slice() {
-        [Command::Open { id, path }] => (*id, path.clone()),
+        [Command::Task(Task::Open { id, path })] => (*id, path.clone()),
         other => panic!("expected one open: {other:?}"),
     };
     let (first, path) = open_command(state.handle(Action::OpenPaths(vec!["a.json".into()])));
@@ -203,7 +203,7 @@ fn connect_error(kind: ErrorKind) -> ConnectError {
 fn failed_connect(action: Action, error: ConnectError) -> (AppState, Banner) {
     let mut state = AppState::default();
     let commands = state.handle(action);
-    let [Command::Connect { id, .. }] = commands.as_slice() else {
+    let [Command::Task(Task::Connect { id, .. })] = commands.as_slice() else {
         panic!("connecting sends one command: {commands:?}");
     };
     state.apply(Event::Connected {
@@ -233,7 +233,7 @@ fn retry_reconnects_a_saved_connection_whatever_it_is_named() {
         assert!(
             matches!(
                 commands.as_slice(),
-                [Command::Connect { source: ConnectionSource::Saved(saved), .. }] if saved == name
+                [Command::Task(Task::Connect { source: ConnectionSource::Saved(saved), .. })] if saved == name
             ),
             "{name}: {commands:?}"
         );

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::api::{LabelCurve, LabelPath, Labeller, ValidationError, VersionValidation};
-use crate::worker::{Command, Curves, LoadedValidation, RequestId, ValidationKey};
+use crate::worker::{Command, Curves, LoadedValidation, RequestId, Task, ValidationKey};
 
 use super::AppState;
 
@@ -141,11 +141,11 @@ impl AppState {
         self.validations
             .listings
             .insert(listing, Known::Loading(id));
-        vec![Command::ListModelVersions {
+        vec![Command::Task(Task::ListModelVersions {
             id,
             project,
             dataset,
-        }]
+        })]
     }
 
     /// Asks for what is not known yet (or failed) of `key`: the summary with the curves of
@@ -171,7 +171,7 @@ impl AppState {
         });
         let command = if summary_wanted {
             state.summary = Known::Loading(id);
-            Command::LoadValidation {
+            Task::LoadValidation {
                 id,
                 key,
                 labels: labels.clone(),
@@ -179,7 +179,7 @@ impl AppState {
         } else if matches!(state.summary, Known::NotAvailable(_)) || labels.is_empty() {
             return Vec::new();
         } else {
-            Command::LoadCurves {
+            Task::LoadCurves {
                 id,
                 key,
                 labels: labels.clone(),
@@ -188,7 +188,7 @@ impl AppState {
         for label in labels {
             state.curves.insert(label, Known::Loading(id));
         }
-        vec![command]
+        vec![command.into()]
     }
 
     pub(super) fn model_versions_listed(

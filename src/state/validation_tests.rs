@@ -40,7 +40,9 @@ fn connected() -> AppState {
 fn choose(state: &mut AppState) -> (RequestId, Vec<LabelPath>) {
     let commands = state.handle(Action::ChooseStream("triage".into()));
     match commands.as_slice() {
-        [Command::LoadValidation { id, key: k, labels }] if *k == key(7) => (*id, labels.clone()),
+        [Command::Task(Task::LoadValidation { id, key: k, labels })] if *k == key(7) => {
+            (*id, labels.clone())
+        }
         other => panic!("expected the validation of version 7: {other:?}"),
     }
 }
@@ -153,7 +155,10 @@ fn a_refusal_is_a_state_with_its_sentence_and_asked_again_only_by_the_user() {
         key: key(7),
         labels: vec![label("Payments")],
     });
-    assert!(matches!(again.as_slice(), [Command::LoadValidation { .. }]));
+    assert!(matches!(
+        again.as_slice(),
+        [Command::Task(Task::LoadValidation { .. })]
+    ));
 }
 
 #[test]
@@ -182,11 +187,11 @@ fn more_curves_and_another_version_are_asked_for_what_is_not_known() {
         labels: vec![label("Payments"), label("Cards")],
     });
     let [
-        Command::LoadCurves {
+        Command::Task(Task::LoadCurves {
             id: curves_id,
             labels,
             ..
-        },
+        }),
     ] = more.as_slice()
     else {
         panic!("only the curve not asked yet: {more:?}");
@@ -206,7 +211,7 @@ fn more_curves_and_another_version_are_asked_for_what_is_not_known() {
         labels: vec![label("Payments")],
     });
     assert!(
-        matches!(other.as_slice(), [Command::LoadValidation { key: k, .. }] if *k == key(6)),
+        matches!(other.as_slice(), [Command::Task(Task::LoadValidation { key: k, .. })] if *k == key(6)),
         "{other:?}"
     );
 }
@@ -244,7 +249,7 @@ fn a_datasets_model_versions_are_listed_once() {
         dataset: "mail".into(),
     };
     let commands = state.handle(ask());
-    let [Command::ListModelVersions { id, .. }] = commands.as_slice() else {
+    let [Command::Task(Task::ListModelVersions { id, .. })] = commands.as_slice() else {
         panic!("{commands:?}");
     };
     assert!(state.handle(ask()).is_empty(), "already on its way");

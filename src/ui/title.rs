@@ -51,7 +51,7 @@ mod tests {
     use crate::api::{Page, PageRequest, Route, Token, User};
     use crate::inspect::PageGeneration;
     use crate::state::{Action, ConnectionState, HistoryPage};
-    use crate::worker::{Command, Connected, ConnectionKind, Event, FetchedPage};
+    use crate::worker::{Command, Connected, ConnectionKind, Event, FetchedPage, Task};
 
     const SECRET: &str = "tok-3f9a-secret";
 
@@ -64,7 +64,7 @@ mod tests {
             endpoint: "https://cloud.example.com/acme/reinfer".into(),
             token: Token::new(SECRET),
         });
-        let [Command::SaveConnection { id, .. }] = commands.as_slice() else {
+        let [Command::Task(Task::SaveConnection { id, .. })] = commands.as_slice() else {
             panic!("saving sends one command: {commands:?}");
         };
         let commands = state.apply(Event::ConnectionSaved {
@@ -72,7 +72,7 @@ mod tests {
             name: "prod".into(),
             result: Ok(()),
         });
-        let [Command::Connect { id, .. }] = commands.as_slice() else {
+        let [Command::Task(Task::Connect { id, .. })] = commands.as_slice() else {
             panic!("connecting sends one command: {commands:?}");
         };
         let user: User = serde_json::from_str(r#"{"username":"ana"}"#).unwrap();

@@ -73,7 +73,7 @@ impl fmt::Display for CompareError {
 
 impl std::error::Error for CompareError {}
 
-/// Answers [`super::Command::Compare`]: everything on a blocking thread.
+/// Answers [`super::Task::Compare`]: everything on a blocking thread.
 pub(super) async fn compare(
     a: CompareInput,
     b: CompareInput,

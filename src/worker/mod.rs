@@ -3,8 +3,10 @@
 //! carries a [`RequestId`] so the state can drop replies to requests it has since superseded.
 //! Nothing here blocks the UI thread: keyring calls run on blocking threads, the rest is async.
 
+mod command;
 mod compare;
 mod connection;
+mod context;
 mod directory;
 mod files;
 mod tasks;
@@ -14,19 +16,19 @@ use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use bytes::Bytes;
 use tokio::sync::mpsc;
 
+pub use command::{Command, Task};
 pub use compare::{CompareError, CompareInput, Compared, ComparedPage};
 pub use connection::{ConnectError, Connected, ConnectionKind, ConnectionSource};
 pub use validation::{Curves, LoadedValidation, ValidationKey};
 
 use crate::api::{
-    ApiError, ClientConfig, Dataset, LabelPath, Labeller, Page, PageRequest, Progress, Project,
-    Route, Stream, StreamModel, StreamRef, Timestamp, ValidationError,
+    ApiError, ClientConfig, Dataset, Labeller, Page, Progress, Project, Stream, StreamModel,
+    ValidationError,
 };
-use crate::credentials::{Connection, CredentialError, CredentialStore};
-use crate::export::{ExportError, ExportFormat, OpenError, Provenance};
+use crate::credentials::{CredentialError, CredentialStore};
+use crate::export::{ExportError, OpenError, Provenance};
 use crate::inspect::PageIndex;
 use crate::inspect::overview::PageColumns;
 
@@ -41,134 +43,6 @@ pub enum KeyringChoice {
     Given(CredentialStore),
     /// Use no keyring at all (`--no-keyring`): only session-only connections and the demo.
     Off,
-}
-
-/// What the UI asks of the worker.
-#[derive(Debug)]
-pub enum Command {
-    /// Probe the keyring; answers [`Event::Keyring`].
-    OpenKeyring,
-    SaveConnection {
-        id: RequestId,
-        connection: Connection,
-        replaces: Option<String>,
-    },
-    /// File a saved connection under a new name, endpoint and token unchanged.
-    RenameConnection {
-        id: RequestId,
-        old: String,
-        new: String,
-    },
-    DeleteConnection {
-        id: RequestId,
-        name: String,
-    },
-    /// Make a client for `source` and ask who we are; answers [`Event::Connected`].
-    Connect {
-        id: RequestId,
-        source: ConnectionSource,
-    },
-    ListProjects {
-        id: RequestId,
-    },
-    ListDatasets {
-        id: RequestId,
-        project: String,
-    },
-    ListStreams {
-        id: RequestId,
-        project: String,
-        dataset: String,
-    },
-    /// Read the head; `model` (the stream's, as listed) places the labels against thresholds.
-    Fetch {
-        id: RequestId,
-        stream: StreamRef,
-        request: PageRequest,
-        model: Option<StreamModel>,
-    },
-    /// Parse a page of the history again from its JSON (the history keeps only recently shown
-    /// pages parsed); answers [`Event::Reparsed`]. `model` places its labels, as on arrival.
-    Reparse {
-        id: RequestId,
-        raw: Bytes,
-        route: Route,
-        model: Option<StreamModel>,
-    },
-    /// Re-read the head with `request`; advance to `sequence_id` only if the head still ends there.
-    Advance {
-        id: RequestId,
-        stream: StreamRef,
-        request: PageRequest,
-        sequence_id: String,
-    },
-    Reset {
-        id: RequestId,
-        stream: StreamRef,
-        to: Timestamp,
-    },
-    /// Stop a running request; it answers with a `Cancelled` error.
-    Cancel {
-        id: RequestId,
-    },
-    /// Ask where to save, with a save dialog; answers [`Event::SavePathChosen`].
-    ChooseSavePath {
-        id: RequestId,
-        suggested_name: String,
-    },
-    /// Render `page` as `format` and write it atomically; answers [`Event::Exported`].
-    Export {
-        id: RequestId,
-        path: PathBuf,
-        page: Arc<Page>,
-        provenance: Box<Provenance>,
-        format: ExportFormat,
-    },
-    /// Ask which files to open (one or several), with an open dialog; answers
-    /// [`Event::OpenPathChosen`].
-    ChooseOpenPath {
-        id: RequestId,
-    },
-    /// Ask which file to compare the shown page with; answers [`Event::ComparePathChosen`].
-    ChooseComparePath {
-        id: RequestId,
-    },
-    /// Compare two pages by comment uid, parsing or opening them first where needed; answers
-    /// [`Event::Compared`].
-    Compare {
-        id: RequestId,
-        a: CompareInput,
-        b: CompareInput,
-    },
-    /// Read an exported page (or a bare response); answers [`Event::Opened`].
-    Open {
-        id: RequestId,
-        path: PathBuf,
-    },
-    /// List every dataset the user can see, then each one's streams; answers
-    /// [`Event::StreamsOfDataset`] per dataset as it arrives, then [`Event::AllStreamsListed`].
-    ListAllStreams {
-        id: RequestId,
-    },
-    /// Which model versions a dataset has; answers [`Event::ModelVersions`].
-    ListModelVersions {
-        id: RequestId,
-        project: String,
-        dataset: String,
-    },
-    /// A model version's validation summary and the curves of `labels`; answers
-    /// [`Event::ValidationLoaded`].
-    LoadValidation {
-        id: RequestId,
-        key: ValidationKey,
-        labels: Vec<LabelPath>,
-    },
-    /// More curves of a model version; answers [`Event::CurvesLoaded`].
-    LoadCurves {
-        id: RequestId,
-        key: ValidationKey,
-        labels: Vec<LabelPath>,
-    },
 }
 
 /// A page and what the inspector and the overview show of it, computed off the UI thread.
@@ -361,7 +235,7 @@ impl Worker {
             .build()?;
         let (commands, inbox) = mpsc::unbounded_channel();
         let (outbox, events) = std::sync::mpsc::channel();
-        let context = tasks::Context {
+        let context = context::Context {
             keyring,
             client_config: client,
             dialogs,

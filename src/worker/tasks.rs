@@ -1,88 +1,21 @@
-//! The worker's side: one task per command, answering through the outbox.
-
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard};
+//! The worker's side: one task per command, answering through the outbox. The dispatcher
+//! starts and stops fetches itself and hands every other command, a [`Task`], to [`run`].
 
 use tokio::sync::mpsc;
-use tokio::task::AbortHandle;
 
 use super::compare;
+use super::connection::{connect, open_keyring};
+use super::context::{Context, lock};
 use super::directory;
 use super::files::{self, Dialog};
 use super::validation;
-use super::{
-    AdvanceError, Command, ConnectError, Connected, ConnectionSource, Dialogs, Event, FetchedPage,
-    KeyringChoice, RequestId, Wake,
-};
+use super::{AdvanceError, Command, Event, FetchedPage, RequestId, Task};
 use crate::api::{
-    ApiError, Client, ClientConfig, Endpoint, ErrorKind, Page, PageRequest, Progress, StreamModel,
-    StreamRef, Token,
+    ApiError, Client, ErrorKind, Page, PageRequest, Progress, StreamModel, StreamRef,
 };
-use crate::credentials::{CredentialError, CredentialStore};
-use crate::demo_server::{DemoServer, ServerConfig};
 use crate::export::Provenance;
 
-#[derive(Clone)]
-pub(super) struct Context {
-    pub keyring: KeyringChoice,
-    pub client_config: ClientConfig,
-    pub dialogs: Dialogs,
-    pub outbox: std::sync::mpsc::Sender<Event>,
-    pub wake: Wake,
-    pub store: Arc<Mutex<Option<CredentialStore>>>,
-    pub client: Arc<Mutex<Option<Client>>>,
-    /// Kept alive while the demo is in use; the runtime's end stops it.
-    pub demo: Arc<tokio::sync::Mutex<Option<DemoServer>>>,
-    /// Running fetches, so Cancel can stop them.
-    pub running: Arc<Mutex<HashMap<RequestId, AbortHandle>>>,
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-impl Context {
-    pub(super) fn send(&self, event: Event) {
-        let _ = self.outbox.send(event);
-        (self.wake)();
-    }
-
-    pub(super) fn client(&self) -> Result<Client, ApiError> {
-        lock(&self.client).clone().ok_or_else(|| {
-            ApiError::new(
-                ErrorKind::CannotConnect,
-                None,
-                "not connected: choose a connection first",
-            )
-        })
-    }
-
-    fn store(&self) -> Result<CredentialStore, CredentialError> {
-        lock(&self.store)
-            .clone()
-            .ok_or_else(|| CredentialError::NoService {
-                detail: "it has not answered yet".to_owned(),
-            })
-    }
-
-    /// Runs a keyring call on a blocking thread.
-    async fn with_store<T: Send + 'static>(
-        &self,
-        call: impl FnOnce(CredentialStore) -> Result<T, CredentialError> + Send + 'static,
-    ) -> Result<T, CredentialError> {
-        let store = self.store()?;
-        tokio::task::spawn_blocking(move || call(store))
-            .await
-            .unwrap_or_else(|_| {
-                Err(CredentialError::Other {
-                    detail: "The keyring call stopped unexpectedly.".to_owned(),
-                })
-            })
-    }
-}
-
+/// Takes the commands in the order sent, until the worker is dropped.
 pub(super) async fn dispatch(context: Context, mut inbox: mpsc::UnboundedReceiver<Command>) {
     while let Some(command) = inbox.recv().await {
         match command {
@@ -96,11 +29,11 @@ pub(super) async fn dispatch(context: Context, mut inbox: mpsc::UnboundedReceive
                 // Registered under the lock the task takes to unregister itself, so a fast fetch
                 // cannot finish before it is known to Cancel.
                 let mut running = lock(&context.running);
-                let task = tokio::spawn(fetch(context.clone(), id, stream, request, model));
-                running.insert(id, task.abort_handle());
+                let fetching = tokio::spawn(fetch(context.clone(), id, stream, request, model));
+                running.insert(id, fetching.abort_handle());
             }
-            other => {
-                tokio::spawn(run(context.clone(), other));
+            Command::Task(task) => {
+                tokio::spawn(run(context.clone(), task));
             }
         }
     }
@@ -165,10 +98,11 @@ fn cancel(context: &Context, id: RequestId) {
     }
 }
 
-async fn run(context: Context, command: Command) {
-    let event = match command {
-        Command::OpenKeyring => Event::Keyring(open_keyring(&context).await),
-        Command::SaveConnection {
+/// Runs one task and sends its answer.
+async fn run(context: Context, task: Task) {
+    let event = match task {
+        Task::OpenKeyring => Event::Keyring(open_keyring(&context).await),
+        Task::SaveConnection {
             id,
             connection,
             replaces,
@@ -190,7 +124,7 @@ async fn run(context: Context, command: Command) {
                 .await;
             Event::ConnectionSaved { id, name, result }
         }
-        Command::RenameConnection { id, old, new } => {
+        Task::RenameConnection { id, old, new } => {
             let (from, to) = (old.clone(), new.clone());
             let result = context
                 .with_store(move |store| store.rename(&from, &to))
@@ -202,24 +136,24 @@ async fn run(context: Context, command: Command) {
                 result,
             }
         }
-        Command::DeleteConnection { id, name } => {
+        Task::DeleteConnection { id, name } => {
             let doomed = name.clone();
             let result = context.with_store(move |store| store.delete(&doomed)).await;
             Event::ConnectionDeleted { id, name, result }
         }
-        Command::Connect { id, source } => Event::Connected {
+        Task::Connect { id, source } => Event::Connected {
             id,
             result: connect(&context, source).await,
         },
-        Command::ListProjects { id } => {
+        Task::ListProjects { id } => {
             let result = async { context.client()?.projects().await }.await;
             Event::Projects { id, result }
         }
-        Command::ListDatasets { id, project } => {
+        Task::ListDatasets { id, project } => {
             let result = async { context.client()?.datasets(&project).await }.await;
             Event::Datasets { id, result }
         }
-        Command::ListStreams {
+        Task::ListStreams {
             id,
             project,
             dataset,
@@ -227,7 +161,7 @@ async fn run(context: Context, command: Command) {
             let result = async { context.client()?.streams(&project, &dataset).await }.await;
             Event::Streams { id, result }
         }
-        Command::Advance {
+        Task::Advance {
             id,
             stream,
             request,
@@ -240,11 +174,11 @@ async fn run(context: Context, command: Command) {
             };
             Event::Advanced { id, result }
         }
-        Command::Reset { id, stream, to } => {
+        Task::Reset { id, stream, to } => {
             let result = async { context.client()?.reset(&stream, &to).await }.await;
             Event::Reset { id, result }
         }
-        Command::Reparse {
+        Task::Reparse {
             id,
             raw,
             route,
@@ -265,12 +199,12 @@ async fn run(context: Context, command: Command) {
                 });
             Event::Reparsed { id, result }
         }
-        Command::ChooseSavePath { id, suggested_name } => {
+        Task::ChooseSavePath { id, suggested_name } => {
             let chosen = files::choose(&context.dialogs, Dialog::Save { suggested_name }).await;
             let path = chosen.into_iter().next();
             Event::SavePathChosen { id, path }
         }
-        Command::Export {
+        Task::Export {
             id,
             path,
             page,
@@ -284,23 +218,23 @@ async fn run(context: Context, command: Command) {
             }
             Event::Exported { id, path, result }
         }
-        Command::ChooseOpenPath { id } => {
+        Task::ChooseOpenPath { id } => {
             let paths = files::choose(&context.dialogs, Dialog::Open).await;
             Event::OpenPathChosen { id, paths }
         }
-        Command::ChooseComparePath { id } => {
+        Task::ChooseComparePath { id } => {
             let chosen = files::choose(&context.dialogs, Dialog::Compare).await;
             let path = chosen.into_iter().next();
             Event::ComparePathChosen { id, path }
         }
-        Command::Compare { id, a, b } => {
+        Task::Compare { id, a, b } => {
             let result = compare::compare(a, b).await;
             if let Err(err) = &result {
                 log::warn!("{err}");
             }
             Event::Compared { id, result }
         }
-        Command::Open { id, path } => {
+        Task::Open { id, path } => {
             let result = files::open(&path).await;
             match &result {
                 Ok(opened) => log::info!(
@@ -312,84 +246,23 @@ async fn run(context: Context, command: Command) {
             }
             Event::Opened { id, path, result }
         }
-        Command::ListAllStreams { id } => {
+        Task::ListAllStreams { id } => {
             let send = |event| context.send(event);
             directory::list_all_streams(context.client(), id, send).await
         }
-        Command::ListModelVersions {
+        Task::ListModelVersions {
             id,
             project,
             dataset,
         } => validation::list_model_versions(context.client(), id, project, dataset).await,
-        Command::LoadValidation { id, key, labels } => {
+        Task::LoadValidation { id, key, labels } => {
             validation::load_validation(context.client(), id, key, labels).await
         }
-        Command::LoadCurves { id, key, labels } => {
+        Task::LoadCurves { id, key, labels } => {
             validation::load_curves(context.client(), id, key, labels).await
         }
-        Command::Fetch { .. } | Command::Cancel { .. } => return,
     };
     context.send(event);
-}
-
-async fn open_keyring(context: &Context) -> Result<(), CredentialError> {
-    let store = match &context.keyring {
-        KeyringChoice::Given(store) => store.clone(),
-        KeyringChoice::Off => {
-            return Err(CredentialError::NoService {
-                detail: "it was turned off with --no-keyring".into(),
-            });
-        }
-        KeyringChoice::Platform => tokio::task::spawn_blocking(CredentialStore::platform)
-            .await
-            .unwrap_or_else(|_| {
-                Err(CredentialError::NoService {
-                    detail: "the keyring check stopped".into(),
-                })
-            })?,
-    };
-    *lock(&context.store) = Some(store);
-    Ok(())
-}
-
-/// Makes the client for `source`, proves it with `/auth/user`, and makes it the active one.
-async fn connect(
-    context: &Context,
-    source: ConnectionSource,
-) -> Result<Box<Connected>, ConnectError> {
-    let kind = source.kind();
-    let (endpoint, token) = match source {
-        ConnectionSource::Saved(name) => {
-            let saved = context
-                .with_store(move |store| store.load(&name))
-                .await
-                .map_err(ConnectError::Keyring)?;
-            (saved.endpoint, saved.token)
-        }
-        ConnectionSource::Session { endpoint, token } => (endpoint, token),
-        ConnectionSource::Demo => {
-            let mut demo = context.demo.lock().await;
-            if demo.is_none() {
-                let server = DemoServer::start(ServerConfig::default())
-                    .await
-                    .map_err(|e| ConnectError::DemoServer(e.to_string()))?;
-                *demo = Some(server);
-            }
-            let server = demo.as_ref().expect("started above");
-            let endpoint = Endpoint::parse(&server.base_url()).map_err(ConnectError::DemoServer)?;
-            (endpoint, Token::new(server.token()))
-        }
-    };
-    let host = endpoint.host();
-    let client =
-        Client::new(endpoint, token, context.client_config.clone()).map_err(ConnectError::Api)?;
-    let user = client.current_user().await.map_err(|e| {
-        log::warn!("connecting to {host} failed: {e}");
-        ConnectError::Api(e)
-    })?;
-    log::info!("connected to {host} as {:?}", user.username);
-    *lock(&context.client) = Some(client);
-    Ok(Box::new(Connected { kind, host, user }))
 }
 
 /// Re-reads the head and advances only if it still ends where the user saw it end.

@@ -33,7 +33,7 @@ pub struct LoadedValidation {
     pub curves: Curves,
 }
 
-/// Answers [`super::Command::ListModelVersions`]; `client` is the active one, or why there is
+/// Answers [`super::Task::ListModelVersions`]; `client` is the active one, or why there is
 /// none (as for the other validation commands).
 pub(super) async fn list_model_versions(
     client: Result<Client, ApiError>,
@@ -53,7 +53,7 @@ pub(super) async fn list_model_versions(
     }
 }
 
-/// Answers [`super::Command::LoadValidation`]: the summary, then the curves.
+/// Answers [`super::Task::LoadValidation`]: the summary, then the curves.
 pub(super) async fn load_validation(
     client: Result<Client, ApiError>,
     id: RequestId,
@@ -74,7 +74,7 @@ pub(super) async fn load_validation(
     Event::ValidationLoaded { id, key, result }
 }
 
-/// Answers [`super::Command::LoadCurves`].
+/// Answers [`super::Task::LoadCurves`].
 pub(super) async fn load_curves(
     client: Result<Client, ApiError>,
     id: RequestId,
