@@ -1,8 +1,8 @@
 //! The state without a window: actions in, commands out, events applied.
 
 use super::*;
-use crate::api::{ApiError, ErrorKind, Page, Stream, User};
-use crate::export::{OpenError, OpenReason};
+use crate::api::{ApiError, ErrorKind, Page, Stream, Token, User};
+use crate::export::{ExportFormat, OpenError, OpenReason};
 use crate::worker::{ConnectError, Connected, ConnectionKind, ConnectionSource, FetchedPage};
 
 pub(super) fn connected() -> AppState {

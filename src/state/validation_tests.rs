@@ -3,10 +3,10 @@
 
 use super::*;
 use crate::api::{
-    ApiError, ErrorKind, LabelCurve, NotAvailable, Stream, Unavailability, ValidationError,
-    VersionValidation,
+    ApiError, ErrorKind, LabelCurve, LabelPath, NotAvailable, Stream, Unavailability,
+    ValidationError, VersionValidation,
 };
-use crate::worker::LoadedValidation;
+use crate::worker::{LoadedValidation, ValidationKey};
 
 const STREAM: &str = r#"{"name": "triage", "model": {"version": 7, "label_thresholds": [
     {"name": ["Payments"], "threshold": 0.5},
