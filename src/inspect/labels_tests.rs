@@ -3,6 +3,7 @@ use serde_json::json;
 use super::*;
 use crate::api::{Route, StreamResult};
 use crate::inspect::ResultView;
+use crate::inspect::taxonomy::{MAX_GROUPED_DEPTH, best, descending};
 
 fn list(route: Route, prediction: serde_json::Value, stream: Option<&StreamModel>) -> Labels {
     let mut result = prediction;

@@ -26,6 +26,7 @@ mod result_view;
 mod scores;
 mod spans;
 pub mod stream_stats;
+mod taxonomy;
 #[cfg(test)]
 mod test_pages;
 mod threads;

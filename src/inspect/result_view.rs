@@ -7,9 +7,10 @@ use crate::text::fold_case_into;
 
 use super::fields::{FieldRow, SpanBatch, shown_taxonomy};
 use super::highlight::highlight_segments;
-use super::labels::{LabelList, LabelRow, Labels, Thresholds, arrange, fetch_row, results_row};
+use super::labels::{LabelList, LabelRow, Labels, Thresholds, fetch_row, results_row};
 use super::scores::{ScoreRow, scores};
 use super::spans::ContentPart;
+use super::taxonomy::arrange;
 
 /// Which field a highlighted piece of text belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::api::LabelPath;
-use crate::inspect::labels::MAX_GROUPED_DEPTH;
+use crate::inspect::taxonomy::MAX_GROUPED_DEPTH;
 
 /// Labels numbered in the order the run first meets them: the stream's taxonomy (its
 /// thresholds, in the model's order) as each page arrives, then labels found on pages that the

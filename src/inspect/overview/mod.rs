@@ -36,7 +36,7 @@ use std::sync::Arc;
 use crate::api::LabelPath;
 
 use super::PageGeneration;
-use super::labels::MAX_GROUPED_DEPTH;
+use super::taxonomy::MAX_GROUPED_DEPTH;
 use columns::LabelColumn;
 use summary::summary;
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::api::LabelPath;
 use crate::inspect::PageGeneration;
-use crate::inspect::labels::MAX_GROUPED_DEPTH;
+use crate::inspect::taxonomy::MAX_GROUPED_DEPTH;
 
 use super::columns::{LabelColumn, Unusable};
 use super::{LabelSummary, Note, PageColumns, Threshold};
