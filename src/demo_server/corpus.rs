@@ -9,6 +9,10 @@ use fastrand::Rng;
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
 
+use super::comment_texts::{
+    BANK_LABELS, CHAT_AGENT, CHAT_CUSTOMER, FOREIGN, MAILBOX, OTHER_MAILBOX, PEOPLE, TOPICS, Topic,
+};
+
 /// One comment in a stream, with what the server needs to know about it but does not send.
 #[derive(Clone, Debug)]
 pub struct Item {
@@ -34,122 +38,6 @@ pub struct Recipe {
     /// Every n-th comment goes to a mailbox the stream's filter rejects (0 = none).
     pub reject_every: usize,
 }
-
-/// The mailbox the demo streams' comment filters accept.
-pub const MAILBOX: &str = "service@northwind.example";
-const OTHER_MAILBOX: &str = "newsletters@northwind.example";
-
-/// The bank taxonomy: up to four levels, parents predicted on their own as well.
-pub const BANK_LABELS: &[&[&str]] = &[
-    &["Account"],
-    &["Account", "Access"],
-    &["Account", "Access", "Password Reset"],
-    &["Account", "Access", "Password Reset", "Locked Out"],
-    &["Account", "Closure"],
-    &["Payments"],
-    &["Payments", "Failed"],
-    &["Payments", "Refund Request"],
-    &["Cards"],
-    &["Cards", "Lost or Stolen"],
-    &["Complaint"],
-    &["Complaint", "Fees"],
-    &["General Enquiry"],
-    &["Spam"],
-];
-
-struct Topic {
-    subject: &'static str,
-    opening: &'static str,
-    labels: &'static [usize],
-}
-
-const TOPICS: &[Topic] = &[
-    Topic {
-        subject: "Locked out of online banking",
-        opening: "I have tried to log in three times and now my account is locked.",
-        labels: &[0, 1, 2, 3],
-    },
-    Topic {
-        subject: "Payment did not go through",
-        opening: "My transfer was rejected although there was enough money on the account.",
-        labels: &[5, 6],
-    },
-    Topic {
-        subject: "Refund for a double charge",
-        opening: "The same card payment was taken twice. Please refund one of them.",
-        labels: &[5, 7, 8],
-    },
-    Topic {
-        subject: "Card lost on holiday",
-        opening: "I lost my debit card yesterday evening, please block it right away.",
-        labels: &[8, 9],
-    },
-    Topic {
-        subject: "Why am I paying this fee?",
-        opening: "There is a monthly account fee I never agreed to. This is not acceptable.",
-        labels: &[10, 11],
-    },
-    Topic {
-        subject: "Closing my account",
-        opening: "I would like to close my savings account and move the balance.",
-        labels: &[0, 4],
-    },
-    Topic {
-        subject: "Opening hours over the holidays",
-        opening: "Could you tell me when the branch on Market Street is open in December?",
-        labels: &[12],
-    },
-];
-
-const PEOPLE: &[&str] = &[
-    "anna.schmidt@example.de",
-    "omar.haddad@example.ae",
-    "li.wei@example.cn",
-    "noa.levi@example.il",
-    "marie.dupont@example.fr",
-    "j.o'connor@example.ie",
-    "priya.natarajan@example.in",
-];
-
-/// A message written in another language: what was sent, and the English the platform shows.
-struct Foreign {
-    language: &'static str,
-    subject: &'static str,
-    english_subject: &'static str,
-    opening: &'static str,
-    english_opening: &'static str,
-}
-
-const FOREIGN: &[Foreign] = &[
-    Foreign {
-        language: "de",
-        subject: "Karte gesperrt",
-        english_subject: "Card blocked",
-        opening: "Guten Tag, meine Karte wurde gestern gesperrt. 🙏",
-        english_opening: "Good afternoon, my card was blocked yesterday. 🙏",
-    },
-    Foreign {
-        language: "ar",
-        subject: "لم تصل الحوالة",
-        english_subject: "Transfer not received",
-        opening: "مرحبا، لم تصل الحوالة إلى حسابي بعد.",
-        english_opening: "Hello, the transfer has not reached my account yet.",
-    },
-    Foreign {
-        language: "he",
-        subject: "חיוב כפול",
-        english_subject: "Charged twice",
-        opening: "שלום, חויבתי פעמיים על אותה עסקה.",
-        english_opening: "Hello, I was charged twice for the same transaction.",
-    },
-    Foreign {
-        language: "fr",
-        subject: "Clôture de compte",
-        english_subject: "Closing an account",
-        opening: "Bonjour, je souhaite clôturer mon compte épargne.",
-        english_opening: "Hello, I would like to close my savings account.",
-    },
-];
 
 /// Generates `count` e-mail comments in threads of one to four messages each.
 pub fn emails(recipe: Recipe, count: usize) -> Vec<Item> {
@@ -231,22 +119,6 @@ pub fn chats(recipe: Recipe, count: usize) -> Vec<Item> {
         })
         .collect()
 }
-
-const CHAT_CUSTOMER: &[&str] = &[
-    "hi",
-    "yes that's me",
-    "it says error 4021 👀",
-    "ok one sec",
-    "still the same",
-    "thanks!! 👍🏽",
-];
-const CHAT_AGENT: &[&str] = &[
-    "Hello, you are chatting with Maya. How can I help?",
-    "Could you confirm your date of birth?",
-    "Thank you. I can see the problem on our side.",
-    "Please try again now.",
-    "Is there anything else I can help with?",
-];
 
 /// The original of a translated message.
 struct Translation {

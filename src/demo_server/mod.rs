@@ -17,10 +17,12 @@
 
 mod acme;
 mod catalog;
+mod comment_texts;
 mod corpus;
 mod envelope;
 mod faults;
 mod label_texts;
+mod northwind;
 pub mod off_spec;
 mod pages;
 mod paths;
@@ -244,7 +246,7 @@ impl Drop for DemoServer {
 
 /// Everything the server knows when it starts.
 fn initial_projects() -> Vec<catalog::Project> {
-    vec![acme::project(), acme::sandbox(), catalog::northwind()]
+    vec![acme::project(), acme::sandbox(), northwind::project()]
 }
 
 /// Records the request, finds the route's path, applies an injected fault, checks the token,
