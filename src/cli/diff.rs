@@ -12,6 +12,8 @@ use crate::api::Route;
 use crate::compare::{self, Side};
 use crate::export::{self, OpenedPage};
 
+use super::script;
+
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
     /// The first page (A): a JSON export (File → Export) or a bare /fetch or /results response
@@ -56,15 +58,9 @@ pub fn run(args: DiffArgs) -> ExitCode {
         for note in &output.notes {
             eprintln!("streamlens diff: note: {note}");
         }
-        super::fetch::write_output(None, &output.bytes)
+        script::write_output(None, &output.bytes)
     });
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(line) => {
-            eprintln!("streamlens diff: {line}");
-            ExitCode::FAILURE
-        }
-    }
+    script::exit_code("diff", written)
 }
 
 /// Opens both files (as File → Open does) and renders their comparison in `format`.

@@ -1,15 +1,13 @@
 //! `streamlens fetch`: one page of a stream, byte for byte as the API sent it (or flattened to
 //! JSON Lines or CSV). Never advances.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::api::{
-    Client, ClientConfig, Endpoint, Page, PageRequest, Progress, Route, StreamRef, Token,
-};
-use crate::credentials::{SESSION_TOKEN_VAR, session_token_from_env};
+use crate::api::{Page, PageRequest, Progress, Route, StreamRef};
 use crate::export::{self, ExportFormat};
+
+use super::script::{self, write_output};
 
 #[derive(Debug, clap::Args)]
 pub struct FetchArgs {
@@ -54,24 +52,11 @@ fn parse_route(text: &str) -> Result<Route, String> {
 
 /// Runs the command; every failure is one line on standard error and a non-zero exit.
 pub fn run(args: FetchArgs) -> ExitCode {
-    match fetch(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(line) => {
-            eprintln!("streamlens fetch: {line}");
-            ExitCode::FAILURE
-        }
-    }
+    script::exit_code("fetch", fetch(&args))
 }
 
 fn fetch(args: &FetchArgs) -> Result<(), String> {
-    let token = token_from_environment()?;
-    let endpoint = Endpoint::parse(&args.endpoint)?;
-    let client =
-        Client::new(endpoint, token, ClientConfig::default()).map_err(|e| e.to_string())?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("Could not start the network runtime: {e}."))?;
+    let (client, runtime) = script::client(&args.endpoint)?;
     let request = PageRequest {
         route: args.route,
         size: args.size,
@@ -96,50 +81,9 @@ fn output(page: &Page, format: ExportFormat) -> Vec<u8> {
     }
 }
 
-pub(super) fn token_from_environment() -> Result<Token, String> {
-    session_token_from_env().ok_or_else(|| {
-        format!(
-            "No API token: set the environment variable {SESSION_TOKEN_VAR} to your token \
-             (it is not taken on the command line, where other users could see it)."
-        )
-    })
-}
-
-/// Writes `bytes` to `out` (atomically, see [`export::write_atomic`]) or to standard output.
-pub fn write_output(out: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
-    match out {
-        Some(path) => export::write_atomic(path, bytes).map_err(|e| e.to_string()),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(bytes)
-                .and_then(|()| stdout.flush())
-                .map_err(|e| format!("Could not write to standard output: {e}."))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn writes_files_whole_and_reports_failures_in_one_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("page.json");
-        std::fs::write(&path, "old").unwrap();
-        write_output(Some(&path), b"{\"status\":\"ok\"}").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"{\"status\":\"ok\"}");
-        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(leftovers, 1, "no temporary file is left behind");
-
-        let missing = dir.path().join("no-such-dir").join("page.json");
-        let err = write_output(Some(&missing), b"x").unwrap_err();
-        assert!(
-            err.starts_with("Could not save ") && !err.contains('\n'),
-            "{err}"
-        );
-    }
 
     #[test]
     fn each_format_comes_from_the_export_code() {

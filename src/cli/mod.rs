@@ -8,6 +8,7 @@ pub mod diff;
 pub mod fetch;
 pub mod gui;
 pub mod package_files;
+mod script;
 pub mod stats;
 
 #[derive(Debug, Parser)]

@@ -5,12 +5,10 @@
 
 use std::process::ExitCode;
 
-use crate::api::{
-    Client, ClientConfig, Endpoint, LabelCurve, LabelPath, StreamRef, ValidationError,
-};
+use crate::api::{Client, LabelCurve, LabelPath, StreamRef, ValidationError};
 use crate::inspect::stream_stats::{StreamStat, label_stat, thresholds_on};
 
-use super::fetch::{token_from_environment, write_output};
+use super::script::{self, write_output};
 
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
@@ -39,24 +37,11 @@ pub enum StatsFormat {
 
 /// Runs the command; every failure is one line on standard error and a non-zero exit.
 pub fn run(args: StatsArgs) -> ExitCode {
-    match stats(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(line) => {
-            eprintln!("streamlens stats: {line}");
-            ExitCode::FAILURE
-        }
-    }
+    script::exit_code("stats", stats(&args))
 }
 
 fn stats(args: &StatsArgs) -> Result<(), String> {
-    let token = token_from_environment()?;
-    let endpoint = Endpoint::parse(&args.endpoint)?;
-    let client =
-        Client::new(endpoint, token, ClientConfig::default()).map_err(|e| e.to_string())?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("Could not start the network runtime: {e}."))?;
+    let (client, runtime) = script::client(&args.endpoint)?;
     let compare = args.compare_version.map(i64::from);
     let stats = runtime.block_on(stream_stats(&client, &args.stream, compare))?;
     let text = match args.format {
@@ -194,19 +179,11 @@ pub fn table(stats: &[StreamStat]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn curve(precisions: &[f64], recalls: &[f64]) -> LabelCurve {
-        LabelCurve {
-            thresholds: vec![0.9, 0.7, 0.5, 0.3, 0.1],
-            precisions: precisions.to_vec(),
-            recalls: recalls.to_vec(),
-        }
-    }
+    use crate::inspect::stream_stats::test_curves::{other, stream};
 
     #[test]
     fn the_table_has_the_vendors_columns_and_number_formats() {
-        let stream = curve(&[1.0, 0.95, 0.8, 0.6, 0.3], &[0.1, 0.4, 0.7, 0.9, 1.0]);
-        let other = curve(&[1.0, 0.97, 0.9, 0.8, 0.4], &[0.2, 0.5, 0.65, 0.75, 1.0]);
+        let (stream, other) = (stream(), other());
         let label = LabelPath::parse("A > B");
         let stat = label_stat(&label, 0.5, &stream, Some(&other)).unwrap();
         let alone = label_stat(&label, 0.5, &stream, None).unwrap();
@@ -223,7 +200,7 @@ mod tests {
 
     #[test]
     fn json_is_one_object_per_line_with_the_vendors_names() {
-        let stream = curve(&[1.0, 0.95, 0.8, 0.6, 0.3], &[0.1, 0.4, 0.7, 0.9, 1.0]);
+        let stream = stream();
         let stat = label_stat(&LabelPath::parse("A"), 0.5, &stream, None).unwrap();
         assert_eq!(
             json_lines(&[stat]),

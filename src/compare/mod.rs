@@ -32,6 +32,7 @@ pub use comment::{
     CommentDiff, Crossing, GeneralField, LabelChange, LabelValue, Occurrence, Presence,
 };
 pub use notes::{Note, Which};
+pub use words::TABLE_COLUMNS;
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};

@@ -4,7 +4,34 @@ use std::fmt::{self, Write as _};
 
 use super::{CommentDiff, GeneralField, LabelChange, Presence};
 
+/// The columns of a comparison's table, as the command line's table and the compare view head
+/// them: the uid, then [`CommentDiff::row_words`].
+pub const TABLE_COLUMNS: [&str; 6] = [
+    "uid",
+    "change",
+    "entered",
+    "left",
+    "largest probability change",
+    "general fields",
+];
+
 impl CommentDiff {
+    /// The comment's cells after its uid in a table of [`TABLE_COLUMNS`]: the change, the
+    /// labels that entered, those that left, the largest probability move, the general fields.
+    pub fn row_words(&self) -> [String; 5] {
+        let names = |changes: &mut dyn Iterator<Item = &LabelChange>| {
+            let names: Vec<String> = changes.map(|change| change.label.to_string()).collect();
+            names.join(", ")
+        };
+        [
+            self.change_words().to_owned(),
+            names(&mut self.entered()),
+            names(&mut self.left()),
+            self.largest_change_words().unwrap_or_default(),
+            self.fields_words(),
+        ]
+    }
+
     /// `changed`, `unchanged`, `only in A` or `only in B`.
     pub fn change_words(&self) -> &'static str {
         match self.presence() {

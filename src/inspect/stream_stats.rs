@@ -69,11 +69,13 @@ pub fn label_stat(
     Ok(stat)
 }
 
+/// Curves on five thresholds for the tests of these figures, here and in `streamlens stats`.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod test_curves {
+    use crate::api::LabelCurve;
 
-    fn curve(precisions: &[f64], recalls: &[f64]) -> LabelCurve {
+    /// A curve with these precisions and recalls at thresholds 0.9, 0.7, 0.5, 0.3 and 0.1.
+    pub(crate) fn curve(precisions: &[f64], recalls: &[f64]) -> LabelCurve {
         LabelCurve {
             thresholds: vec![0.9, 0.7, 0.5, 0.3, 0.1],
             precisions: precisions.to_vec(),
@@ -81,10 +83,25 @@ mod tests {
         }
     }
 
+    /// The stream's version: precision 0.8 and recall 0.7 at 0.5.
+    pub(crate) fn stream() -> LabelCurve {
+        curve(&[1.0, 0.95, 0.8, 0.6, 0.3], &[0.1, 0.4, 0.7, 0.9, 1.0])
+    }
+
+    /// Another version: precision 0.9 and recall 0.65 at 0.5.
+    pub(crate) fn other() -> LabelCurve {
+        curve(&[1.0, 0.97, 0.9, 0.8, 0.4], &[0.2, 0.5, 0.65, 0.75, 1.0])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_curves::{curve, other, stream};
+    use super::*;
+
     #[test]
     fn a_compared_version_is_read_where_it_keeps_recall_and_precision() {
-        let stream = curve(&[1.0, 0.95, 0.8, 0.6, 0.3], &[0.1, 0.4, 0.7, 0.9, 1.0]);
-        let other = curve(&[1.0, 0.97, 0.9, 0.8, 0.4], &[0.2, 0.5, 0.65, 0.75, 1.0]);
+        let (stream, other) = (stream(), other());
         let label = LabelPath::parse("A > B");
         let stat = label_stat(&label, 0.5, &stream, Some(&other)).unwrap();
         assert_eq!((stat.precision, stat.recall), (0.8, 0.7));
@@ -101,7 +118,7 @@ mod tests {
 
     #[test]
     fn a_version_that_never_reaches_the_figures_has_none_and_a_broken_curve_a_sentence() {
-        let stream = curve(&[1.0, 0.95, 0.8, 0.6, 0.3], &[0.1, 0.4, 0.7, 0.9, 1.0]);
+        let stream = stream();
         let weak = curve(&[0.5, 0.5, 0.4, 0.3, 0.2], &[0.1, 0.2, 0.3, 0.4, 0.5]);
         let label = LabelPath::parse("A");
         let stat = label_stat(&label, 0.5, &stream, Some(&weak)).unwrap();

@@ -3,19 +3,10 @@
 
 use std::fmt::Write as _;
 
-use crate::compare::{CommentDiff, Comparison, LabelChange};
+use crate::compare::{CommentDiff, Comparison, TABLE_COLUMNS};
 use crate::text::plural;
 
 use super::PageInfo;
-
-const HEADER: [&str; 6] = [
-    "uid",
-    "change",
-    "entered",
-    "left",
-    "largest probability change",
-    "general fields",
-];
 
 pub(super) fn render(comparison: &Comparison, pages: &[PageInfo; 2]) -> Vec<u8> {
     let mut out = String::new();
@@ -28,7 +19,7 @@ pub(super) fn render(comparison: &Comparison, pages: &[PageInfo; 2]) -> Vec<u8> 
         out.push_str("\nNo comment differs.\n");
         return out.into_bytes();
     }
-    let header = HEADER.map(str::to_owned);
+    let header = TABLE_COLUMNS.map(str::to_owned);
     let mut widths = [0; 6];
     for cells in std::iter::once(&header).chain(&rows) {
         for (width, cell) in widths.iter_mut().zip(cells) {
@@ -68,18 +59,8 @@ fn describe(page: &PageInfo) -> String {
 }
 
 fn row(diff: &CommentDiff) -> [String; 6] {
-    let names = |changes: &mut dyn Iterator<Item = &LabelChange>| {
-        let names: Vec<String> = changes.map(|c| c.label.to_string()).collect();
-        cell(&names.join(", "))
-    };
-    [
-        cell(&diff.uid),
-        diff.change_words().to_owned(),
-        names(&mut diff.entered()),
-        names(&mut diff.left()),
-        cell(&diff.largest_change_words().unwrap_or_default()),
-        cell(&diff.fields_words()),
-    ]
+    let [change, entered, left, largest, fields] = diff.row_words();
+    [diff.uid.to_string(), change, entered, left, largest, fields].map(|text| cell(&text))
 }
 
 /// A text on one table line: line breaks, tabs and other control characters become spaces.

@@ -4,16 +4,7 @@
 use egui::{Label, Sense, TextStyle};
 use egui_extras::{Column, TableBuilder};
 
-use crate::compare::{CommentDiff, Comparison, LabelChange};
-
-const HEADINGS: [&str; 6] = [
-    "uid",
-    "change",
-    "entered",
-    "left",
-    "largest probability change",
-    "general fields",
-];
+use crate::compare::{Comparison, TABLE_COLUMNS};
 
 /// Draws the first `rows` comments of `comparison`; returns the row clicked, an index into
 /// its comments.
@@ -42,7 +33,7 @@ pub(super) fn show(
         .column(Column::initial(250.0).at_least(80.0).clip(true))
         .column(Column::remainder().at_least(80.0).clip(true))
         .header(height, |mut header| {
-            for heading in HEADINGS {
+            for heading in TABLE_COLUMNS {
                 header.col(|ui| {
                     ui.strong(heading);
                 });
@@ -64,7 +55,7 @@ pub(super) fn show(
                         clicked = Some(at);
                     }
                 });
-                for cell in cells(diff) {
+                for cell in diff.row_words() {
                     row.col(|ui| {
                         ui.add(Label::new(cell).truncate());
                     });
@@ -75,19 +66,4 @@ pub(super) fn show(
             });
         });
     clicked
-}
-
-/// The row's cells after the uid: change, entered, left, largest move, general fields.
-fn cells(diff: &CommentDiff) -> [String; 5] {
-    let names = |changes: &mut dyn Iterator<Item = &LabelChange>| {
-        let names: Vec<String> = changes.map(|change| change.label.to_string()).collect();
-        names.join(", ")
-    };
-    [
-        diff.change_words().to_owned(),
-        names(&mut diff.entered()),
-        names(&mut diff.left()),
-        diff.largest_change_words().unwrap_or_default(),
-        diff.fields_words(),
-    ]
 }
