@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use streamlens::api::{Page, Route};
 use streamlens::inspect::overview::LabelColours;
 use streamlens::inspect::{PageGeneration, PageIndex};
+use streamlens::ui::commands;
 use streamlens::ui::inspect::Inspector;
 
 struct View {
@@ -51,7 +52,9 @@ fn harness(count: usize) -> Harness<'static, View> {
         .build_ui_state(
             |ui, view: &mut View| {
                 let colours = LabelColours::default();
-                (view.inspector).show(ui, PageGeneration(1), &view.page, &view.index, &colours)
+                let hints = commands::inspector_hints(ui.ctx());
+                let (page, index) = (&view.page, &view.index);
+                (view.inspector).show(ui, PageGeneration(1), page, index, &colours, &hints)
             },
             view,
         );

@@ -60,7 +60,8 @@ pub fn show(
         (CentralView::Compare, _) => views.compare.show(ui, state, &mut requests.actions),
         (CentralView::Inspector, Some(shown)) => {
             let (generation, page, index) = (shown.entry.generation, shown.page, shown.index);
-            inspector.show(ui, generation, page, index, colours);
+            let hints = commands::inspector_hints(ui.ctx());
+            inspector.show(ui, generation, page, index, colours, &hints);
         }
         (CentralView::Overview, Some(shown)) => {
             let (generation, page, index) = (shown.entry.generation, shown.page, shown.index);

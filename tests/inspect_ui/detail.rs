@@ -4,7 +4,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use serde_json::json;
 
+use egui::ModifierNames;
+
 use streamlens::api::Route;
+use streamlens::ui::commands::Command;
 use streamlens::ui::inspect::InspectCommand;
 
 use crate::{
@@ -228,4 +231,34 @@ fn raw_json_shows_the_comment_as_sent() {
         .unwrap();
     assert!(raw.contains("\"utf16_byte_end\": 58"));
     assert!(!shown(&harness, "From"));
+}
+
+#[test]
+fn the_details_prompt_and_copy_uid_tooltip_come_from_the_command_registry() {
+    // A page without comments leaves the detail empty: the prompt names the registry's keys.
+    let empty = json!({"status": "ok", "results": []});
+    let mut harness = harness(page(Route::Fetch, &empty.to_string()), None);
+    harness.run();
+    let keys = [Command::NextComment, Command::PreviousComment]
+        .map(|command| command.shortcuts()[0].format(&ModifierNames::NAMES, false));
+    assert_eq!(keys, ["J", "K"]);
+    assert!(shown(
+        &harness,
+        "Select a comment on the left (J and K step through them)."
+    ));
+
+    // Copy uid's tooltip is the registry's, with its shortcut.
+    let mut harness = harness_on_first_comment();
+    harness.get_by_label("Copy uid").hover();
+    harness.run();
+    let tooltip = Command::CopyUid.entry().tooltip;
+    harness.get_by_label(&format!("{tooltip} (Ctrl+Shift+C)"));
+}
+
+fn harness_on_first_comment() -> Harness<'static, View> {
+    let model = new_claims_model();
+    let mut harness = harness(fetch_new_claims(), Some(&model));
+    harness.run();
+    assert_eq!(harness.state().inspector.selected(), Some(0));
+    harness
 }

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use streamlens::api::{Page, Route, Stream, StreamModel};
 use streamlens::inspect::overview::{LabelColours, PageColumns};
 use streamlens::inspect::{PageGeneration, PageIndex};
-use streamlens::ui::commands::{Command, Shortcuts};
+use streamlens::ui::commands::{self, Command, Shortcuts};
 use streamlens::ui::inspect::{InspectCommand, Inspector};
 
 pub(crate) struct View {
@@ -122,8 +122,9 @@ pub(crate) fn harness_from(
                 view.inspector
                     .apply(command, view.generation, &view.page, &view.index, ui.ctx());
             }
-            view.inspector
-                .show(ui, view.generation, &view.page, &view.index, &view.colours);
+            let hints = commands::inspector_hints(ui.ctx());
+            let (page, index) = (&view.page, &view.index);
+            (view.inspector).show(ui, view.generation, page, index, &view.colours, &hints);
             view.shortcuts.end_frame(ui.ctx());
             ui.ctx().output(|output| {
                 for command in &output.commands {

@@ -3,6 +3,7 @@
 use egui::KeyboardShortcut;
 
 use super::Command;
+use crate::ui::inspect::CommandHints;
 
 /// Takes each frame's shortcuts off the input.
 ///
@@ -86,5 +87,20 @@ impl Command {
         } else {
             format!("{} ({})", entry.tooltip, keys.join(" or "))
         }
+    }
+}
+
+/// The registry's words the inspector shows (it cannot read them itself: see
+/// [`CommandHints`]): the first keys of Next and Previous comment, and Copy comment uid's
+/// tooltip with its shortcut.
+pub fn inspector_hints(ctx: &egui::Context) -> CommandHints {
+    let key = |command: Command| command.shortcut_text(ctx).unwrap_or_default();
+    CommandHints {
+        step_keys: format!(
+            "{} and {}",
+            key(Command::NextComment),
+            key(Command::PreviousComment)
+        ),
+        copy_uid: Command::CopyUid.hint(ctx),
     }
 }

@@ -16,7 +16,7 @@ mod tests;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub use draw::{button, menu_item, tab};
-pub use keys::Shortcuts;
+pub use keys::{Shortcuts, inspector_hints};
 pub use run::{Outcome, Situation};
 
 /// Declares [`Command`] and [`Command::ALL`] from one list, so neither can miss an entry.

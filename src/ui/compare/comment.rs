@@ -5,6 +5,7 @@ use crate::compare::CommentDiff;
 use crate::inspect::overview::LabelColours;
 use crate::state::{CompareSide, OpenComparison};
 
+use super::super::commands;
 use super::super::inspect::{Inspector, LabelsShown, label_bars, leaf_toggle};
 
 pub(super) fn show(
@@ -28,7 +29,15 @@ pub(super) fn show(
         |ui: &mut egui::Ui, leaf_only: &mut bool| paired(ui, open, diff, colours, leaf_only);
     let page = &side.page;
     let labels = LabelsShown::Drawn(&mut labels);
-    detail.show_comment(ui, &page.page, &page.index, index, (colours, labels));
+    let hints = commands::inspector_hints(ui.ctx());
+    detail.show_comment(
+        ui,
+        &page.page,
+        &page.index,
+        index,
+        (colours, labels),
+        &hints,
+    );
 }
 
 /// `Changed: entered Payments > Failed; largest probability change Complaint 0.543 → 0.625

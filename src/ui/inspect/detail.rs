@@ -10,6 +10,17 @@ use crate::text::plural;
 
 use super::{Inspector, bars, fields, message, properties, scores};
 
+/// The registry's words ([`crate::ui::commands`]) the inspector shows. The registry runs the
+/// inspector's commands, so the inspector does not read it: whoever draws the inspector passes
+/// them in (`commands::inspector_hints`).
+#[derive(Clone, Debug)]
+pub struct CommandHints {
+    /// The keys that step through the list, e.g. `J and K`.
+    pub step_keys: String,
+    /// The Copy uid button's tooltip: what Copy comment uid does, with its shortcut.
+    pub copy_uid: String,
+}
+
 /// What the detail draws in its Labels section.
 pub enum LabelsShown<'a> {
     /// The comment's own label bars.
@@ -26,20 +37,26 @@ impl Inspector {
         page: &Page,
         index: &PageIndex,
         colours: &LabelColours,
+        hints: &CommandHints,
     ) {
         match self.selected {
             Some(selected) => {
-                self.show_comment(ui, page, index, selected, (colours, LabelsShown::Own))
+                let look = (colours, LabelsShown::Own);
+                self.show_comment(ui, page, index, selected, look, hints)
             }
             None => {
-                ui.weak("Select a comment on the left (J and K step through them).");
+                let keys = &hints.step_keys;
+                ui.weak(format!(
+                    "Select a comment on the left ({keys} step through them)."
+                ));
             }
         }
     }
 
     /// Draws result `result` of `page` as the detail does: its uid, then its messages,
     /// attachments, labels (each in its colour of `colours`), scores, general fields and user
-    /// properties, or its raw JSON. Labels drawn by the caller come before the messages.
+    /// properties, or its raw JSON. Labels drawn by the caller come before the messages;
+    /// `hints` are the registry's words for Copy uid.
     /// Another result than the selected one becomes the selection, opening at its top (see
     /// [`Inspector::forget_selection`] for another page's).
     pub fn show_comment(
@@ -49,6 +66,7 @@ impl Inspector {
         index: &PageIndex,
         result: usize,
         (colours, labels): (&LabelColours, LabelsShown),
+        hints: &CommandHints,
     ) {
         let Some((result_json, view)) = page.results.get(result).zip(index.results.get(result))
         else {
@@ -57,7 +75,11 @@ impl Inspector {
         self.select(Some(result));
         ui.horizontal_wrapped(|ui| {
             ui.strong(result_json.comment.uid.as_str());
-            if ui.button("Copy uid").clicked() {
+            if ui
+                .button("Copy uid")
+                .on_hover_text(&hints.copy_uid)
+                .clicked()
+            {
                 ui.ctx().copy_text(result_json.comment.uid.to_string());
             }
             ui.checkbox(&mut self.raw_view, "Raw JSON")

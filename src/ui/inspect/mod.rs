@@ -24,7 +24,7 @@ use crate::inspect::{LabelMode, PageGeneration, PageIndex};
 use list::ListClick;
 
 pub use bars::{leaf_toggle, list as label_bars};
-pub use detail::LabelsShown;
+pub use detail::{CommandHints, LabelsShown};
 pub use focus::{FocusKind, ListFocus};
 pub use properties::PropertySort;
 
@@ -83,7 +83,7 @@ pub struct Inspector {
 impl Inspector {
     /// Draws the inspector into all of `ui`. `generation` tells a new page from the same page
     /// drawn again: a new one opens on its first comment, and keeps the filter. `colours` are
-    /// the run's label colours.
+    /// the run's label colours, `hints` the registry's words for the commands it names.
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,
@@ -91,6 +91,7 @@ impl Inspector {
         page: &Page,
         index: &PageIndex,
         colours: &LabelColours,
+        hints: &CommandHints,
     ) {
         self.refresh(generation, page, index);
         egui::Panel::top("inspect-filter").show(ui, |ui| {
@@ -103,7 +104,8 @@ impl Inspector {
             .show(ui, |ui| {
                 self.show_list(ui, generation, page, index, colours);
             });
-        egui::CentralPanel::default().show(ui, |ui| self.show_detail(ui, page, index, colours));
+        egui::CentralPanel::default()
+            .show(ui, |ui| self.show_detail(ui, page, index, colours, hints));
     }
 
     /// Draws the comment list alone into `ui` (beside another view); returns the comment

@@ -4,14 +4,15 @@
 //! what-if threshold.
 
 use egui::{Color32, Role, Stroke, WidgetInfo};
-use egui_plot::{Bar, BarChart, LineStyle, Plot, VLine, uniform_grid_spacer};
+use egui_plot::{Bar, BarChart};
 
 use crate::api::LabelPath;
 use crate::inspect::PageGeneration;
 use crate::inspect::overview::{HISTOGRAM_BINS, Histogram, Note};
-use crate::text::{percent, plural};
+use crate::text::plural;
 
 use super::Chosen;
+use super::threshold_plot::{self, ThresholdLines};
 
 const HEIGHT: f32 = 170.0;
 
@@ -78,34 +79,17 @@ impl Cache {
         let below = BarChart::new("held back", bars(&histogram.below, faded))
             .color(faded)
             .stack_on(&[&above]);
-        let strong = ui.visuals().strong_text_color();
-        let warn = ui.visuals().warn_fg_color;
+        let lines = ThresholdLines::new(ui, chosen);
         let label = &chosen.summary.path;
-        let response = Plot::new(("overview-histogram", label.to_string()))
-            .height(HEIGHT)
-            .default_x_bounds(0.0, 1.0)
+        let response = threshold_plot::fixed(("overview-histogram", label.to_string()), HEIGHT)
             .include_y(0.0)
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .allow_boxed_zoom(false)
-            .allow_double_click_reset(false)
-            .allow_axis_zoom_drag(false)
             .show_x(false)
-            .show_y(false);
-        let response = threshold_axis(response).show(ui, |plot| {
-            plot.bar_chart(above);
-            plot.bar_chart(below);
-            if let Some(stream) = chosen.stream {
-                let line =
-                    VLine::new("the stream's threshold", stream).stroke(Stroke::new(2.0, strong));
-                plot.vline(line);
-            }
-            let what_if = VLine::new("what-if threshold", chosen.what_if)
-                .stroke(Stroke::new(2.0, warn))
-                .style(LineStyle::dashed_dense());
-            plot.vline(what_if);
-        });
+            .show_y(false)
+            .show(ui, |plot| {
+                plot.bar_chart(above);
+                plot.bar_chart(below);
+                lines.draw(plot);
+            });
         let counted = histogram
             .above
             .iter()
@@ -127,10 +111,4 @@ impl Cache {
         let value = response.transform.value_from_position(x).x;
         Some((value.clamp(0.0, 1.0) * 100.0).round() / 100.0)
     }
-}
-
-/// An x axis of thresholds from 0 to 1, marked every 25 % (labelled) and 5 %.
-pub(super) fn threshold_axis(plot: Plot<'_>) -> Plot<'_> {
-    plot.x_grid_spacer(uniform_grid_spacer(|_| [0.05, 0.25, 1.0]))
-        .x_axis_formatter(|mark, _| percent(mark.value))
 }

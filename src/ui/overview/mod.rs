@@ -4,7 +4,7 @@
 //! state), the validation from [`crate::state::Validations`] and the version figures from
 //! [`crate::inspect::stream_stats`]; the panels only choose, cache and draw. One file per panel:
 //! `labels.rs` (the table), `histogram.rs`, `what_if.rs`, `model.rs` (validation and curve),
-//! `versions.rs`.
+//! `versions.rs`; `threshold_plot.rs` is what the histogram and the curve share.
 //!
 //! The what-if is local: nothing here can write to the server, and the stream's thresholds,
 //! which the label bars keep showing, never change.
@@ -12,6 +12,7 @@
 mod histogram;
 mod labels;
 mod model;
+mod threshold_plot;
 mod versions;
 mod what_if;
 

@@ -4,8 +4,8 @@
 //! precision or a recall. Where validation cannot be read, the state's sentence says why and
 //! the what-if counts above still work.
 
-use egui::{DragValue, Stroke};
-use egui_plot::{Corner, Legend, Line, LineStyle, Plot, PlotPoints, VLine};
+use egui::DragValue;
+use egui_plot::{Corner, Legend, Line, PlotPoints};
 
 use crate::api::{CurveError, CurvePoint, LabelCurve, LabelPath, VersionValidation};
 use crate::inspect::overview::Threshold;
@@ -13,6 +13,7 @@ use crate::state::{Action, AppState, Known};
 use crate::text::{percent, percent_tenths};
 use crate::worker::ValidationKey;
 
+use super::threshold_plot::{self, ThresholdLines};
 use super::{Ask, Chosen, OverviewView};
 
 pub(super) fn show(
@@ -158,32 +159,16 @@ fn plot(ui: &mut egui::Ui, chosen: &Chosen, curve: &LabelCurve) {
             .map(|(&t, &v)| [t, v])
             .collect()
     };
-    let strong = ui.visuals().strong_text_color();
-    let warn = ui.visuals().warn_fg_color;
-    let response = Plot::new(("overview-curve", chosen.summary.path.to_string()))
-        .height(130.0)
-        .default_x_bounds(0.0, 1.0)
+    let lines = ThresholdLines::new(ui, chosen);
+    let id = ("overview-curve", chosen.summary.path.to_string());
+    let response = threshold_plot::fixed(id, 130.0)
         .default_y_bounds(0.0, 1.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .allow_axis_zoom_drag(false)
-        .legend(Legend::default().position(Corner::LeftBottom));
-    let response = super::histogram::threshold_axis(response).show(ui, |plot| {
-        plot.line(Line::new("precision", series(&curve.precisions)));
-        plot.line(Line::new("recall", series(&curve.recalls)));
-        if let Some(stream) = chosen.stream {
-            plot.vline(
-                VLine::new("the stream's threshold", stream).stroke(Stroke::new(2.0, strong)),
-            );
-        }
-        let what_if = VLine::new("what-if threshold", chosen.what_if)
-            .stroke(Stroke::new(2.0, warn))
-            .style(LineStyle::dashed_dense());
-        plot.vline(what_if);
-    });
+        .legend(Legend::default().position(Corner::LeftBottom))
+        .show(ui, |plot| {
+            plot.line(Line::new("precision", series(&curve.precisions)));
+            plot.line(Line::new("recall", series(&curve.recalls)));
+            lines.draw(plot);
+        });
     let name = format!(
         "Validation curve of {}: precision and recall at each threshold",
         chosen.summary.path
