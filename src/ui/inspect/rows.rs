@@ -210,7 +210,8 @@ pub(super) fn draw_row(
     response
 }
 
-/// Paints the chips right-aligned on the first line; returns the width they take.
+/// Paints the chips right-aligned on the first line: as many of the first [`MOST_CHIPS`] as fit
+/// in half the row, then `+N` counting every chip not painted. Returns the width they take.
 fn paint_chips(
     ui: &egui::Ui,
     painter: &egui::Painter,
@@ -222,47 +223,70 @@ fn paint_chips(
         return 0.0;
     }
     let gap = 4.0;
-    let mut galleys = Vec::new();
-    for (path, number) in chips.iter().take(MOST_CHIPS) {
-        let fill = label_colours::colour(ui.visuals(), *number);
-        let (name, cut) = crate::text::cut(path.leaf(), CHIP_CHARS);
-        let name = if cut {
-            format!("{name}…")
-        } else {
-            name.to_owned()
-        };
-        galleys.push((
-            label_colours::chip_galley(ui, &name, font.clone(), fill),
-            fill,
-        ));
-    }
-    let more = chips.len().saturating_sub(MOST_CHIPS);
-    let more = (more > 0).then(|| {
-        let weak = ui.visuals().weak_text_color();
-        painter.layout_no_wrap(format!("+{more}"), font, weak)
+    let galleys: Vec<_> = (chips.iter().take(MOST_CHIPS))
+        .map(|(path, number)| {
+            let fill = label_colours::colour(ui.visuals(), *number);
+            let (name, cut) = crate::text::cut(path.leaf(), CHIP_CHARS);
+            let name = if cut {
+                format!("{name}…")
+            } else {
+                name.to_owned()
+            };
+            (
+                label_colours::chip_galley(ui, &name, font.clone(), fill),
+                fill,
+            )
+        })
+        .collect();
+    let weak = ui.visuals().weak_text_color();
+    let more = |hidden: usize| painter.layout_no_wrap(format!("+{hidden}"), font.clone(), weak);
+    let widths: Vec<f32> = (galleys.iter())
+        .map(|(galley, _)| label_colours::chip_size(galley).x)
+        .collect();
+    // Leave the subject at least half the row.
+    let room = inner.width() / 2.0;
+    let shown = chips_that_fit(&widths, chips.len(), room, gap, |hidden| {
+        more(hidden).size().x
     });
     let mut x = inner.right();
     let y = inner.top() + ui.text_style_height(&egui::TextStyle::Body) / 2.0;
-    if let Some(more) = more {
+    let hidden = chips.len() - shown;
+    if hidden > 0 {
+        let more = more(hidden);
         x -= more.size().x;
-        painter.galley(
-            egui::pos2(x, y - more.size().y / 2.0),
-            more,
-            Color32::PLACEHOLDER,
-        );
+        let at = egui::pos2(x, y - more.size().y / 2.0);
+        painter.galley(at, more, Color32::PLACEHOLDER);
         x -= gap;
     }
-    for (galley, fill) in galleys.into_iter().rev() {
-        let width = label_colours::chip_size(&galley).x;
-        // Leave the subject at least half the row.
-        if x - width < inner.left() + inner.width() / 2.0 {
-            break;
-        }
+    for ((galley, fill), width) in galleys.into_iter().zip(widths).take(shown).rev() {
         x -= width;
         label_colours::paint_chip(painter, egui::pos2(x, y), galley, fill);
         x -= gap;
     }
     inner.right() - x
+}
+
+/// How many of the first chips, `widths` wide, fit in `room` with `gap` between them and, when
+/// some of the `total` are left out, the `+N` that counts them (`more_width(N)` wide).
+fn chips_that_fit(
+    widths: &[f32],
+    total: usize,
+    room: f32,
+    gap: f32,
+    more_width: impl Fn(usize) -> f32,
+) -> usize {
+    let needed = |shown: usize| {
+        let chips: f32 = widths[..shown].iter().map(|width| width + gap).sum();
+        let more = match total - shown {
+            0 => 0.0,
+            hidden => more_width(hidden) + gap,
+        };
+        chips + more - gap
+    };
+    (0..=widths.len())
+        .rev()
+        .find(|&shown| needed(shown) <= room)
+        .unwrap_or(0)
 }
 
 fn line(
@@ -276,4 +300,28 @@ fn line(
         LayoutJob::single_section(text.replace('\n', " "), TextFormat::simple(font, color));
     job.wrap = TextWrapping::truncate_at_width(width.max(10.0));
     ui.painter().layout_job(job)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chips_that_fit;
+
+    /// `+N` is 10 wide whatever N; chips are 30 wide with gaps of 4.
+    fn fit(chips: usize, total: usize, room: f32) -> usize {
+        chips_that_fit(&vec![30.0; chips], total, room, 4.0, |_| 10.0)
+    }
+
+    #[test]
+    fn chips_that_do_not_fit_are_counted_with_the_rest() {
+        // Three chips and nothing more: 30 + 4 + 30 + 4 + 30.
+        assert_eq!(fit(3, 3, 98.0), 3);
+        // One short: two chips and +1 (30 + 4 + 30 + 4 + 10).
+        assert_eq!(fit(3, 3, 97.0), 2);
+        // Three of five drawn at most: the other two always counted (30 · 3 + 4 · 3 + 10).
+        assert_eq!(fit(3, 5, 112.0), 3);
+        assert_eq!(fit(3, 5, 111.0), 2);
+        // Room for +N alone, or not even that: no chip; +N says how many.
+        assert_eq!(fit(3, 5, 10.0), 0);
+        assert_eq!(fit(3, 5, 1.0), 0);
+    }
 }
