@@ -2,34 +2,25 @@
 //! against values this test computes itself from the raw curve JSON, read with serde_json alone,
 //! following the vendor's `re get stream-stats`.
 
+mod support;
+
 use std::process::{Command, Output};
 
 use serde_json::{Value, json};
-use streamlens::demo_server::{DemoServer, Fault, FaultRule, ServerConfig};
+use streamlens::demo_server::{Fault, FaultRule};
+use support::Fixture;
 
 const TOKEN: &str = "tok-stats-5e1f";
 const TRIAGE: &str = "northwind-bank/service-mail/triage";
 
-struct Fixture {
-    server: DemoServer,
-    runtime: tokio::runtime::Runtime,
+/// The command and the server's raw answers, on the shared stand-in server fixture.
+trait StatsFixture {
+    fn stats(&self, token: &str, extra: &[&str]) -> Output;
+    fn raw(&self, path: &str, body: Option<Value>) -> Value;
+    fn curve(&self, version: u64, label: &str) -> Value;
 }
 
-impl Fixture {
-    fn new() -> Fixture {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        let config = ServerConfig {
-            token: TOKEN.into(),
-            ..ServerConfig::default()
-        };
-        let server = runtime.block_on(DemoServer::start(config)).unwrap();
-        Fixture { server, runtime }
-    }
-
+impl StatsFixture for Fixture {
     fn stats(&self, token: &str, extra: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_streamlens"))
             .args(["stats", "--endpoint", &self.server.base_url()])
@@ -119,7 +110,7 @@ fn failure(output: &Output) -> String {
 
 #[test]
 fn figures_match_the_vendors_reading_of_the_raw_curves() {
-    let fixture = Fixture::new();
+    let fixture = Fixture::new(TOKEN);
     let out = fixture.stats(
         TOKEN,
         &[
@@ -172,7 +163,7 @@ fn figures_match_the_vendors_reading_of_the_raw_curves() {
 
 #[test]
 fn the_table_has_the_vendors_columns_and_formats() {
-    let fixture = Fixture::new();
+    let fixture = Fixture::new(TOKEN);
     let text = success(&fixture.stats(TOKEN, &["--stream", TRIAGE]));
     let lines: Vec<&str> = text.lines().collect();
     let headers: Vec<&str> = lines[0]
@@ -242,7 +233,7 @@ fn the_table_has_the_vendors_columns_and_formats() {
 
 #[test]
 fn a_label_the_compared_version_lacks_is_none() {
-    let fixture = Fixture::new();
+    let fixture = Fixture::new(TOKEN);
     let without_fees = json!({"status": "ok",
         "label_groups": [{"name": "default", "label_defs": [{"name": "Payments"}]}],
         "validation": {"version": 6, "model_rating": {"score": 70.0, "quality": "average"},
@@ -275,7 +266,7 @@ fn a_label_the_compared_version_lacks_is_none() {
 
 #[test]
 fn every_failure_is_one_line_and_a_non_zero_exit() {
-    let fixture = Fixture::new();
+    let fixture = Fixture::new(TOKEN);
     let triage = ["--stream", TRIAGE];
     assert!(failure(&fixture.stats("", &triage)).contains("No API token"));
     let no_model = ["--stream", "northwind-bank/service-mail/no-model"];

@@ -2,38 +2,30 @@
 //! stand-in server; its events come back into the state. Choosing a stream loads its model
 //! version's validation beside the page, and a refusal leaves the page untouched.
 
+mod support;
+
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use streamlens::api::{ClientConfig, LabelPath, Token};
-use streamlens::demo_server::{DemoServer, Fault, FaultRule, ServerConfig};
+use streamlens::demo_server::{Fault, FaultRule};
 use streamlens::state::{Action, AppState, Known};
 use streamlens::worker::{Dialogs, KeyringChoice, ValidationKey, Worker};
+use support::{DEADLINE, Fixture};
 
 const TOKEN: &str = "tok-worker-validation";
-const DEADLINE: Duration = Duration::from_secs(30);
 
 /// The state and a running worker, connected for the session to a stand-in server.
 struct Session {
     state: AppState,
     worker: Worker,
     woken: mpsc::Receiver<()>,
-    server: DemoServer,
-    _server_runtime: tokio::runtime::Runtime,
+    fixture: Fixture,
 }
 
 impl Session {
     fn start() -> Session {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        let config = ServerConfig {
-            token: TOKEN.into(),
-            ..ServerConfig::default()
-        };
-        let server = runtime.block_on(DemoServer::start(config)).unwrap();
+        let fixture = Fixture::new(TOKEN);
         let (wake, woken) = mpsc::channel();
         let client = ClientConfig {
             total_timeout: Duration::from_secs(5),
@@ -54,10 +46,9 @@ impl Session {
             state: AppState::default(),
             worker,
             woken,
-            server,
-            _server_runtime: runtime,
+            fixture,
         };
-        let endpoint = session.server.base_url();
+        let endpoint = session.fixture.server.base_url();
         session.act(Action::ConnectSession {
             endpoint,
             token: Token::new(TOKEN),
@@ -175,6 +166,7 @@ fn a_refused_validation_is_a_sentence_and_the_page_comes_all_the_same() {
         retry_after: None,
     };
     session
+        .fixture
         .server
         .inject(FaultRule::new(refused).on("GET", "/api/_private/datasets/"));
     session.choose_triage_and_fetch();

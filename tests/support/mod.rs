@@ -1,4 +1,4 @@
-//! Shared by the kittest files: a stand-in server on its own runtime, the real app connected to
+//! Shared by the test files: a stand-in server on its own runtime, the real app connected to
 //! it, and waiting for what the app shows, with a deadline.
 #![allow(dead_code)] // Each test binary uses a different part of this module.
 
@@ -17,7 +17,8 @@ pub const DEADLINE: Duration = Duration::from_secs(30);
 /// A stand-in server that lives as long as the value.
 pub struct Fixture {
     pub server: DemoServer,
-    _runtime: tokio::runtime::Runtime,
+    /// The runtime the server runs on; tests may run their own async reads on it too.
+    pub runtime: tokio::runtime::Runtime,
 }
 
 impl Fixture {
@@ -32,10 +33,7 @@ impl Fixture {
             ..ServerConfig::default()
         };
         let server = runtime.block_on(DemoServer::start(config)).unwrap();
-        Self {
-            server,
-            _runtime: runtime,
-        }
+        Self { server, runtime }
     }
 }
 
